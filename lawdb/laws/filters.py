@@ -1,0 +1,58 @@
+"""Parameter parsing for lists of laws, shared by the pages and the API."""
+
+import django_filters
+
+from lawdb.search.services import apply_search
+
+from .models import Jurisdiction, Kind, Law, Level, Status, Verification
+
+
+class CodeListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    pass
+
+
+class LawFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Search text")
+    jurisdiction = CodeListFilter(
+        field_name="jurisdiction_id",
+        label="Jurisdiction code(s), comma-separated (US-VA,US)",
+        method="filter_jurisdiction",
+    )
+    applies_in = django_filters.CharFilter(
+        method="filter_applies_in",
+        label="Jurisdiction code: its laws and the laws of its parents (US-VA gives Virginia and federal)",
+    )
+    level = django_filters.ChoiceFilter(field_name="jurisdiction__level", choices=Level.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices)
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices)
+    verification = django_filters.MultipleChoiceFilter(choices=Verification.choices)
+    specific = django_filters.BooleanFilter()
+    covers_authentic = django_filters.BooleanFilter()
+    covers_synthetic = django_filters.BooleanFilter()
+    covers_threats = django_filters.BooleanFilter()
+    covers_creation = django_filters.BooleanFilter()
+    covers_minors = django_filters.BooleanFilter()
+    enacted_from = django_filters.NumberFilter(
+        field_name="enacted__year", lookup_expr="gte", label="Enacted in or after this year"
+    )
+    enacted_to = django_filters.NumberFilter(
+        field_name="enacted__year", lookup_expr="lte", label="Enacted in or before this year"
+    )
+
+    class Meta:
+        model = Law
+        fields = []
+
+    def filter_q(self, queryset, name, value):
+        return apply_search(queryset, value)
+
+    def filter_jurisdiction(self, queryset, name, value):
+        return queryset.filter(jurisdiction_id__in=[v.strip().upper() for v in value if v.strip()])
+
+    def filter_applies_in(self, queryset, name, value):
+        jurisdiction = (
+            Jurisdiction.objects.select_related("parent__parent").filter(code=value.upper()).first()
+        )
+        if jurisdiction is None:
+            return queryset.none()
+        return queryset.applying_in(jurisdiction)
