@@ -1,7 +1,7 @@
 """A small reader for settings that come from the environment."""
 
 import os
-from urllib.parse import unquote, urlsplit, parse_qs
+from urllib.parse import parse_qs, unquote, urlsplit
 
 
 class ImproperlyConfiguredEnv(Exception):

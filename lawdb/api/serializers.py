@@ -22,9 +22,7 @@ class PartialDateField(serializers.Field):
         return format_partial_date(value, getattr(obj, self.precision_field))
 
 
-extend_schema_field({"type": "string", "nullable": True, "example": "2019-07-01"})(
-    PartialDateField
-)
+extend_schema_field({"type": "string", "nullable": True, "example": "2019-07-01"})(PartialDateField)
 
 
 class ActSerializer(serializers.ModelSerializer):
@@ -56,17 +54,44 @@ class LawSerializer(serializers.ModelSerializer):
     class Meta:
         model = Law
         fields = [
-            "id", "url", "permalink", "jurisdiction", "jurisdiction_name", "citation", "title",
-            "kind", "specific", "status", "acts", "enacted", "enacted_precision", "effective",
-            "effective_precision", "covers_authentic", "covers_synthetic", "covers_threats",
-            "covers_creation", "covers_minors", "intent", "penalty", "remedies",
-            "limitation_period", "summary", "excerpt", "notes", "source_url", "sources",
-            "last_verified", "verification",
+            "id",
+            "url",
+            "permalink",
+            "jurisdiction",
+            "jurisdiction_name",
+            "citation",
+            "title",
+            "kind",
+            "specific",
+            "status",
+            "acts",
+            "enacted",
+            "enacted_precision",
+            "effective",
+            "effective_precision",
+            "covers_authentic",
+            "covers_synthetic",
+            "covers_threats",
+            "covers_creation",
+            "covers_minors",
+            "intent",
+            "penalty",
+            "remedies",
+            "limitation_period",
+            "summary",
+            "excerpt",
+            "notes",
+            "source_url",
+            "sources",
+            "last_verified",
+            "verification",
         ]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
-        return reverse("api:law-detail", kwargs={"key": obj.key}, request=self.context.get("request"))
+        return reverse(
+            "api:law-detail", kwargs={"key": obj.key}, request=self.context.get("request")
+        )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_permalink(self, obj):
@@ -87,8 +112,18 @@ class ResourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Resource
         fields = [
-            "id", "name", "kind", "description", "serves", "url", "phone", "hours", "home",
-            "everywhere", "verification", "last_verified",
+            "id",
+            "name",
+            "kind",
+            "description",
+            "serves",
+            "url",
+            "phone",
+            "hours",
+            "home",
+            "everywhere",
+            "verification",
+            "last_verified",
         ]
 
 
@@ -104,7 +139,9 @@ class JurisdictionSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj):
         return reverse(
-            "api:jurisdiction-detail", kwargs={"code": obj.code}, request=self.context.get("request")
+            "api:jurisdiction-detail",
+            kwargs={"code": obj.code},
+            request=self.context.get("request"),
         )
 
 

@@ -24,10 +24,22 @@ class SourceInline(admin.TabularInline):
 @admin.register(Law)
 class LawAdmin(admin.ModelAdmin):
     list_display = [
-        "citation", "jurisdiction", "kind", "status", "covers_synthetic", "verification",
+        "citation",
+        "jurisdiction",
+        "kind",
+        "status",
+        "covers_synthetic",
+        "verification",
         "last_verified",
     ]
-    list_filter = ["kind", "status", "verification", "specific", "covers_synthetic", "jurisdiction__level"]
+    list_filter = [
+        "kind",
+        "status",
+        "verification",
+        "specific",
+        "covers_synthetic",
+        "jurisdiction__level",
+    ]
     search_fields = ["citation", "title", "summary", "jurisdiction__name"]
     list_select_related = ["jurisdiction"]
     inlines = [ActInline, SourceInline]

@@ -29,9 +29,7 @@ _Dumper.add_representer(str, _str)
 
 
 def dump(data) -> str:
-    return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2
-    )
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, indent=2)
 
 
 def _partial(value: datetime.date | None, precision: str):

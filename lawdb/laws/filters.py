@@ -1,10 +1,34 @@
 """Parameter parsing for lists of laws, shared by the pages and the API."""
 
 import django_filters
+from django import forms
 
 from lawdb.search.services import apply_search
 
 from .models import Jurisdiction, Kind, Law, Level, Status, Verification
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or 1/0, yes/no); anything else is an error, not silently ignored."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in {"true", "1", "yes"}:
+            return True
+        if text in {"false", "0", "no"}:
+            return False
+        raise forms.ValidationError(f"{value!r} is not true or false.", code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class CodeListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
@@ -20,18 +44,18 @@ class LawFilter(django_filters.FilterSet):
     )
     applies_in = django_filters.CharFilter(
         method="filter_applies_in",
-        label="Jurisdiction code: its laws and the laws of its parents (US-VA gives Virginia and federal)",
+        label="Jurisdiction code: its laws and its parents' (US-VA: Virginia and federal)",
     )
     level = django_filters.ChoiceFilter(field_name="jurisdiction__level", choices=Level.choices)
     kind = django_filters.MultipleChoiceFilter(choices=Kind.choices)
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     verification = django_filters.MultipleChoiceFilter(choices=Verification.choices)
-    specific = django_filters.BooleanFilter()
-    covers_authentic = django_filters.BooleanFilter()
-    covers_synthetic = django_filters.BooleanFilter()
-    covers_threats = django_filters.BooleanFilter()
-    covers_creation = django_filters.BooleanFilter()
-    covers_minors = django_filters.BooleanFilter()
+    specific = StrictBooleanFilter()
+    covers_authentic = StrictBooleanFilter()
+    covers_synthetic = StrictBooleanFilter()
+    covers_threats = StrictBooleanFilter()
+    covers_creation = StrictBooleanFilter()
+    covers_minors = StrictBooleanFilter()
     enacted_from = django_filters.NumberFilter(
         field_name="enacted__year", lookup_expr="gte", label="Enacted in or after this year"
     )

@@ -19,7 +19,7 @@ from . import schema
 from .models import Act, Jurisdiction, Law, Level, Resource, Source
 
 
-class LoadError(Exception):
+class LoadError(Exception):  # noqa: N818 (it is what a curator sees)
     def __init__(self, errors: list[schema.DataError]):
         self.errors = errors
         lines = "\n".join(f"  {e}" for e in errors)
@@ -29,6 +29,7 @@ class LoadError(Exception):
 @dataclass
 class Report:
     counts: Counter = field(default_factory=Counter)
+    warnings: list = field(default_factory=list)
 
     def add(self, kind: str, outcome: str):
         self.counts[(kind, outcome)] += 1
@@ -49,12 +50,17 @@ class Report:
 class Dataset:
     jurisdictions: list[schema.JurisdictionRecord]
     collections: list[schema.CollectionRecord]
+    warnings: list[schema.DataError] = field(default_factory=list)
 
 
-def read_dataset(root: Path, *, today: datetime.date | None = None) -> Dataset:
-    """Read and check every file under `root`; raise LoadError listing every problem found."""
+def read_dataset(
+    root: Path, *, today: datetime.date | None = None, strict: bool = False
+) -> Dataset:
+    """Read and check every file under `root`; raise LoadError listing every problem found.
+    With strict, what is otherwise a warning (a law without an official source) is an error."""
     today = today or datetime.date.today()
     errors: list[schema.DataError] = []
+    warnings: list[schema.DataError] = []
     jurisdictions, collections = [], []
     root = Path(root)
     if not root.is_dir():
@@ -65,7 +71,8 @@ def read_dataset(root: Path, *, today: datetime.date | None = None) -> Dataset:
             errors.append(problem)
             continue
         record, found = schema.check_jurisdiction_file(path, data, root, today)
-        errors.extend(found)
+        errors.extend(found.errors)
+        warnings.extend(found.warnings)
         if record is not None:
             jurisdictions.append(record)
     for path in sorted((root / "resources").glob("*.y*ml")):
@@ -74,13 +81,16 @@ def read_dataset(root: Path, *, today: datetime.date | None = None) -> Dataset:
             errors.append(problem)
             continue
         record, found = schema.check_collection_file(path, data, root, today)
-        errors.extend(found)
+        errors.extend(found.errors)
+        warnings.extend(found.warnings)
         if record is not None:
             collections.append(record)
     errors.extend(_check_across_files(jurisdictions, collections))
+    if strict:
+        errors.extend(warnings)
     if errors:
         raise LoadError(errors)
-    return Dataset(jurisdictions, collections)
+    return Dataset(jurisdictions, collections, warnings)
 
 
 def _parse(path: Path, root: Path):
@@ -103,7 +113,9 @@ def _check_across_files(jurisdictions, collections) -> list[schema.DataError]:
     for j in jurisdictions:
         if j.code in by_code:
             errors.append(
-                schema.DataError(j.path, None, "code", f"{j.code} is also in {by_code[j.code].path}")
+                schema.DataError(
+                    j.path, None, "code", f"{j.code} is also in {by_code[j.code].path}"
+                )
             )
         by_code.setdefault(j.code, j)
     for j in jurisdictions:
@@ -117,7 +129,10 @@ def _check_across_files(jurisdictions, collections) -> list[schema.DataError]:
             if law.key in law_keys and law_keys[law.key] != j.path:
                 errors.append(
                     schema.DataError(
-                        j.path, law.citation, "citation", f"same key as a law in {law_keys[law.key]}"
+                        j.path,
+                        law.citation,
+                        "citation",
+                        f"same key as a law in {law_keys[law.key]}",
                     )
                 )
             law_keys.setdefault(law.key, j.path)
@@ -127,7 +142,10 @@ def _check_across_files(jurisdictions, collections) -> list[schema.DataError]:
             if r.key in resource_keys:
                 errors.append(
                     schema.DataError(
-                        owner.path, r.name, "name", f"same name as a resource in {resource_keys[r.key]}"
+                        owner.path,
+                        r.name,
+                        "name",
+                        f"same name as a resource in {resource_keys[r.key]}",
                     )
                 )
             resource_keys.setdefault(r.key, owner.path)
@@ -141,9 +159,11 @@ def _check_across_files(jurisdictions, collections) -> list[schema.DataError]:
     return errors
 
 
-def load(root: Path, *, today: datetime.date | None = None) -> Report:
-    dataset = read_dataset(root, today=today)
-    return write_dataset(dataset)
+def load(root: Path, *, today: datetime.date | None = None, strict: bool = False) -> Report:
+    dataset = read_dataset(root, today=today, strict=strict)
+    report = write_dataset(dataset)
+    report.warnings = dataset.warnings
+    return report
 
 
 def _depth(record, by_code) -> int:

@@ -233,14 +233,14 @@ class Law(models.Model):
             choices_check("verification", Verification, "law_verification_valid"),
             choices_check("enacted_precision", Precision, "law_enacted_precision_valid"),
             choices_check("effective_precision", Precision, "law_effective_precision_valid"),
-            models.CheckConstraint(
-                condition=~Q(citation=""), name="law_citation_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(citation=""), name="law_citation_not_empty"),
             models.CheckConstraint(condition=~Q(summary=""), name="law_summary_not_empty"),
             models.CheckConstraint(
                 condition=Q(enacted__isnull=True)
                 | Q(effective__isnull=True)
-                | Q(effective__gte=models.F("enacted")),
+                | Q(effective__gte=models.F("enacted"))
+                # only the year may be known of one of them
+                | Q(effective__year=models.F("enacted__year")),
                 name="law_effective_not_before_enacted",
             ),
         ]
@@ -297,7 +297,9 @@ class Act(models.Model):
     law = models.ForeignKey(
         Law, on_delete=models.CASCADE, related_name="acts", help_text="The law it made or changed."
     )
-    name = models.CharField(max_length=255, help_text="Bill or act (HB 2678 (2019), Pub. L. 119-12).")
+    name = models.CharField(
+        max_length=255, help_text="Bill or act (HB 2678 (2019), Pub. L. 119-12)."
+    )
     date = models.DateField(null=True, blank=True, help_text="When it passed or was signed.")
     date_precision = models.CharField(
         max_length=8,
@@ -410,9 +412,7 @@ class Resource(models.Model):
                 | (Q(home__isnull=True) & ~Q(collection="")),
                 name="resource_home_xor_collection",
             ),
-            models.CheckConstraint(
-                condition=~Q(url="") | ~Q(phone=""), name="resource_reachable"
-            ),
+            models.CheckConstraint(condition=~Q(url="") | ~Q(phone=""), name="resource_reachable"),
         ]
 
     def __str__(self):

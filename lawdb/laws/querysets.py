@@ -29,4 +29,4 @@ class ResourceQuerySet(models.QuerySet):
     def serving(self, jurisdictions):
         """Resources serving anyone in these jurisdictions, or everyone."""
         codes = [j if isinstance(j, str) else j.code for j in jurisdictions]
-        return self.filter(Q(areas__in=codes) | Q(everywhere=True)).distinct()
+        return self.filter(Q(home__in=codes) | Q(areas__in=codes) | Q(everywhere=True)).distinct()

@@ -23,14 +23,34 @@ COVERS = ("authentic", "synthetic", "threats", "creation", "minors")
 LAW_TEXT_FIELDS = ("intent", "penalty", "remedies", "limitation_period", "excerpt", "notes")
 JURISDICTION_KEYS = {"code", "name", "level", "parent", "aliases", "laws", "resources"}
 LAW_KEYS = {
-    "citation", "title", "kind", "specific", "status", "acts", "enacted", "effective", "covers",
-    "summary", "sources", "verification", "last_verified", *LAW_TEXT_FIELDS,
+    "citation",
+    "title",
+    "kind",
+    "specific",
+    "status",
+    "acts",
+    "enacted",
+    "effective",
+    "covers",
+    "summary",
+    "sources",
+    "verification",
+    "last_verified",
+    *LAW_TEXT_FIELDS,
 }
 ACT_KEYS = {"name", "date", "role", "url", "note"}
 SOURCE_KEYS = {"url", "title", "official"}
 RESOURCE_KEYS = {
-    "name", "kind", "description", "serves", "url", "phone", "hours", "verification",
-    "last_verified", "areas",
+    "name",
+    "kind",
+    "description",
+    "serves",
+    "url",
+    "phone",
+    "hours",
+    "verification",
+    "last_verified",
+    "areas",
 }
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -143,9 +163,13 @@ class _Checker:
         self.file = file
         self.today = today
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
 
     def error(self, record, field_name, message):
         self.errors.append(DataError(self.file, record, field_name, message))
+
+    def warn(self, record, field_name, message):
+        self.warnings.append(DataError(self.file, record, field_name, message))
 
     def mapping(self, data, record, allowed: set[str]) -> dict | None:
         if not isinstance(data, dict):
@@ -239,7 +263,7 @@ def check_jurisdiction_file(path: Path, data, root: Path, today: datetime.date):
     c = _Checker(rel, today)
     data = c.mapping(data, None, JURISDICTION_KEYS)
     if data is None:
-        return None, c.errors
+        return None, c
     code = c.text(data, None, "code", required=True)
     if code and not re.match(JURISDICTION_CODE_RE, code):
         c.error(None, "code", f"{code!r} is not an ISO 3166 code (US, US-VA, GB-SCT) or EU")
@@ -273,7 +297,14 @@ def check_jurisdiction_file(path: Path, data, root: Path, today: datetime.date):
         if (r := _check_resource(c, raw, index, home=code)) is not None
     ]
     record = JurisdictionRecord(code, name, level, parent, aliases, laws, resources, rel)
-    return record, c.errors
+    return record, c
+
+
+def _coarse(date: PartialDate, other: PartialDate) -> tuple:
+    """The date cut to the coarser of the two precisions, for comparing them fairly."""
+    order = [Precision.YEAR, Precision.MONTH, Precision.DAY]
+    precision = min(order.index(date.precision), order.index(other.precision))
+    return (date.value.year, date.value.month, date.value.day)[: precision + 1]
 
 
 def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
@@ -307,8 +338,12 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
                 official=c.boolean(s_data, s_label, "official"),
             )
         )
-    if not any(s.official for s in sources):
-        c.error(label, "sources", "needs at least one official source (official: true)")
+    if not sources:
+        c.error(label, "sources", "needs at least one source")
+    elif not any(s.official for s in sources):
+        # The standard asks for the official text's URL on every law. A record read only in a
+        # verbatim reproduction loads, flagged, until its official page is found.
+        c.warn(label, "sources", "has no official source (official: true)")
 
     acts = []
     for a_index, a_raw in enumerate(c.items(data, label, "acts")):
@@ -328,11 +363,8 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
 
     enacted = c.partial_date(data, label, "enacted")
     effective = c.partial_date(data, label, "effective")
-    if enacted and effective and effective.value < enacted.value:
-        if not (effective.value.year == enacted.value.year and "year" in (
-            effective.precision, enacted.precision
-        )):
-            c.error(label, "effective", f"{effective.value} is before enacted {enacted.value}")
+    if enacted and effective and _coarse(effective, enacted) < _coarse(enacted, effective):
+        c.error(label, "effective", f"{effective.value} is before enacted {enacted.value}")
     law = LawRecord(
         key=make_law_key(code or "", citation),
         citation=citation,
@@ -391,10 +423,10 @@ def check_collection_file(path: Path, data, root: Path, today: datetime.date):
     c = _Checker(rel, today)
     data = c.mapping(data, None, {"resources"})
     if data is None:
-        return None, c.errors
+        return None, c
     resources = [
         r
         for index, raw in enumerate(c.items(data, None, "resources"))
         if (r := _check_resource(c, raw, index, home=None)) is not None
     ]
-    return CollectionRecord(path.stem, resources, rel), c.errors
+    return CollectionRecord(path.stem, resources, rel), c

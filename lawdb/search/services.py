@@ -15,7 +15,7 @@ def apply_search(queryset, q: str):
     )
     query = SearchQuery(q, search_type="websearch", config="english")
     return (
-        queryset.annotate(rank=SearchRank(vector, query))
-        .filter(Q(rank__gt=0) | Q(citation__icontains=q))
+        queryset.annotate(document=vector, rank=SearchRank(vector, query))
+        .filter(Q(document=query) | Q(citation__icontains=q))
         .order_by(F("rank").desc(nulls_last=True), "jurisdiction_id", "position")
     )

@@ -25,10 +25,17 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CSP)
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+        response.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
         response.setdefault("Referrer-Policy", "no-referrer")
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            if not response.has_header("Cache-Control") and not request.path.startswith("/admin"):
-                patch_cache_control(response, public=True, max_age=300)
-                patch_vary_headers(response, ["Accept-Encoding"])
+        cacheable = (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+            and not request.path.startswith("/admin")
+        )
+        if cacheable:
+            patch_cache_control(response, public=True, max_age=300)
+            patch_vary_headers(response, ["Accept-Encoding"])
         return response

@@ -1,11 +1,13 @@
 """Reads for the public pages, each in a fixed number of queries."""
 
+import re
 from collections import OrderedDict
 
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from lawdb.laws.models import Jurisdiction, Kind, Law, Level, Resource
+from lawdb.laws.models import JURISDICTION_CODE_RE, Jurisdiction, Kind, Law, Level, Resource
 
 KIND_ORDER = [Kind.CRIMINAL, Kind.CIVIL, Kind.PLATFORM_DUTY, Kind.ADMINISTRATIVE]
 
@@ -39,6 +41,8 @@ def group_by_kind(laws):
 
 
 def jurisdiction_page(code: str) -> dict:
+    if not re.match(JURISDICTION_CODE_RE, code.upper()):
+        raise Http404("No such jurisdiction code.")
     jurisdiction = get_object_or_404(
         Jurisdiction.objects.select_related("parent__parent"), code=code.upper()
     )

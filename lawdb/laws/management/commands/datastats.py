@@ -16,15 +16,15 @@ class Command(BaseCommand):
     def handle(self, *args, prefix, incomplete, **options):
         laws = Law.objects.filter(jurisdiction__code__startswith=prefix)
         total = laws.count()
-        self.stdout.write(f"jurisdictions: {Jurisdiction.objects.filter(code__startswith=prefix).count()}")
+        self.stdout.write(
+            f"jurisdictions: {Jurisdiction.objects.filter(code__startswith=prefix).count()}"
+        )
         self.stdout.write(f"laws: {total}")
         for state in Verification.values:
             n = laws.filter(verification=state).count()
             share = f"{100 * n / total:.1f}%" if total else "-"
             self.stdout.write(f"  {state:<11} {n:>5}  {share}")
-        resources = Resource.objects.filter(
-            Q(home__code__startswith=prefix) | Q(home__isnull=True)
-        )
+        resources = Resource.objects.filter(Q(home__code__startswith=prefix) | Q(home__isnull=True))
         self.stdout.write(f"resources: {resources.count()}")
         for state in Verification.values:
             self.stdout.write(f"  {state:<11} {resources.filter(verification=state).count():>5}")
