@@ -2,7 +2,7 @@ from django.db.models import Count, Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 
-from lawdb.laws.filters import LawFilter
+from lawdb.laws.filters import LawSearchFilter
 from lawdb.laws.models import Jurisdiction, Law, Resource
 
 from .serializers import (
@@ -50,7 +50,7 @@ class LawViewSet(viewsets.ReadOnlyModelViewSet):
 
     lookup_field = "key"
     serializer_class = LawSerializer
-    filterset_class = LawFilter
+    filterset_class = LawSearchFilter
 
     def get_queryset(self):
         return Law.objects.with_related().order_by("jurisdiction_id", "position")

@@ -36,7 +36,8 @@ class CodeListFilter(django_filters.BaseInFilter, django_filters.CharFilter):
 
 
 class LawFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Search text")
+    """Structured filters over laws; the search page adds its text query on top."""
+
     jurisdiction = CodeListFilter(
         field_name="jurisdiction_id",
         label="Jurisdiction code(s), comma-separated (US-VA,US)",
@@ -67,9 +68,6 @@ class LawFilter(django_filters.FilterSet):
         model = Law
         fields = []
 
-    def filter_q(self, queryset, name, value):
-        return apply_search(queryset, value)
-
     def filter_jurisdiction(self, queryset, name, value):
         return queryset.filter(jurisdiction_id__in=[v.strip().upper() for v in value if v.strip()])
 
@@ -80,3 +78,12 @@ class LawFilter(django_filters.FilterSet):
         if jurisdiction is None:
             return queryset.none()
         return queryset.applying_in(jurisdiction)
+
+
+class LawSearchFilter(LawFilter):
+    """The API's filters, with `q`: text search, best first (see lawdb.search)."""
+
+    q = django_filters.CharFilter(method="filter_q", label="Search text", max_length=300)
+
+    def filter_q(self, queryset, name, value):
+        return apply_search(queryset, value)

@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from lawdb.search import index as search_index
+
 from . import schema
 from .models import Act, Jurisdiction, Law, Level, Resource, Source
 
@@ -199,6 +201,7 @@ def write_dataset(dataset: Dataset) -> Report:
 
     _write_laws(dataset, report)
     _write_resources(dataset, report)
+    search_index.refresh()
 
     stale = Jurisdiction.objects.exclude(code__in=by_code)
     # children before parents, so PROTECT on parent never trips

@@ -5,9 +5,13 @@ import datetime
 import re
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from lawdb.search.expressions import weighted_document
 
 from .querysets import LawQuerySet, ResourceQuerySet
 
@@ -219,6 +223,18 @@ class Law(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Order within its jurisdiction's file."
     )
+    search_places = models.TextField(
+        blank=True,
+        default="",
+        help_text="Names and aliases of the places where the law applies; kept by the loader "
+        "for search.",
+    )
+    search_vector = models.GeneratedField(
+        expression=weighted_document(),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        help_text="Weighted full-text document, maintained by PostgreSQL.",
+    )
 
     objects = LawQuerySet.as_manager()
 
@@ -249,6 +265,8 @@ class Law(models.Model):
             models.Index(fields=["kind", "status"], name="law_kind_status_idx"),
             models.Index(fields=["enacted"], name="law_enacted_idx"),
             models.Index(fields=["verification"], name="law_verification_idx"),
+            GinIndex(fields=["search_vector"], name="law_search_vector_idx"),
+            GinIndex(OpClass("key", name="gin_trgm_ops"), name="law_key_trgm_idx"),
         ]
 
     def __str__(self):

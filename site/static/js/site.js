@@ -25,3 +25,32 @@
     }
   });
 })();
+
+// Search as you type: fetch the results part of the same page and keep the URL shareable.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-live-search]");
+  var results = document.getElementById("results");
+  if (!form || !results || !window.fetch || !window.URLSearchParams) { return; }
+  var input = form.querySelector("input[name=q]");
+  var timer = null;
+  var latest = 0;
+  function update() {
+    var params = new URLSearchParams(new FormData(form));
+    var url = form.getAttribute("action") + "?" + params.toString();
+    var ticket = ++latest;
+    params.set("partial", "1");
+    fetch(form.getAttribute("action") + "?" + params.toString(), {headers: {"X-Requested-With": "fetch"}})
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null || ticket !== latest) { return; }
+        results.innerHTML = html;
+        window.history.replaceState(null, "", url);
+      })
+      .catch(function () { /* the form still works by submitting */ });
+  }
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, 250);
+  });
+})();

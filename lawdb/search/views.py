@@ -1,0 +1,127 @@
+from django.core.paginator import EmptyPage, Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from lawdb.laws.filters import LawFilter
+from lawdb.laws.models import Kind, Law, Level, Status
+
+from . import services
+from .forms import SearchForm
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def search(request):
+    """The search page: text, filters, facet counts, highlighted results; each state a URL."""
+    form = SearchForm(request.GET)
+    filters = LawFilter(request.GET, queryset=Law.objects.all())
+    if not form.is_valid() or not filters.is_valid():
+        errors = {**form.errors, **filters.errors}
+        return render(request, "pages/search.html", {"errors": errors, "form": form}, status=400)
+
+    q = form.cleaned_data["q"]
+    result = services.search_laws(q=q, queryset=filters.qs, correct=not form.cleaned_data["exact"])
+    facets = services.facet_counts(result.queryset)
+    paginator = Paginator(result.queryset, PAGE_SIZE)
+    paginator.count = facets["counts"]["total"]  # already counted with the facets
+    try:
+        page = paginator.page(form.cleaned_data["page"] or 1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    laws = services.with_headline(
+        Law.objects.with_related().filter(pk__in=[law.pk for law in page.object_list]),
+        result.parsed,
+    )
+    by_pk = {law.pk: law for law in laws}
+    ordered = [by_pk[law.pk] for law in page.object_list if law.pk in by_pk]
+    for law in ordered:
+        law.headline_html = services.render_headline(getattr(law, "headline", "") or law.summary)
+
+    context = {
+        "form": form,
+        "q": q,
+        "parsed": result.parsed,
+        "explanation": result.explanation,
+        "page": page,
+        "laws": ordered,
+        "facets": facets,
+        "facet_groups": _facet_groups(facets, request.GET),
+        "active_filters": _active_filters(request.GET),
+    }
+    template = (
+        "components/search_results.html" if request.GET.get("partial") else "pages/search.html"
+    )
+    return render(request, template, context)
+
+
+def _facet_groups(facets, params):
+    counts = facets["counts"]
+    groups = [
+        ("Kind", "kind", [(k.value, k.label, counts[f"kind__{k.value}"]) for k in Kind]),
+        ("Status", "status", [(s.value, s.label, counts[f"status__{s.value}"]) for s in Status]),
+        ("Level", "level", [(lv.value, lv.label, counts[f"level__{lv.value}"]) for lv in Level]),
+        (
+            "What it covers",
+            None,
+            [
+                (name, label, counts[f"{name}__true"])
+                for name, label in services.BOOLEAN_FACETS.items()
+            ],
+        ),
+        (
+            "Place",
+            "jurisdiction",
+            [
+                (row["jurisdiction_id"], row["jurisdiction__name"], row["n"])
+                for row in facets["jurisdictions"]
+            ],
+        ),
+    ]
+    out = []
+    for title, param, values in groups:
+        items = []
+        for value, label, count in values:
+            name, val = (param, value) if param else (value, "true")
+            active = val in params.getlist(name)
+            items.append(
+                {
+                    "label": label,
+                    "count": count,
+                    "active": active,
+                    "url": _toggle(params, name, val),
+                }
+            )
+        out.append({"title": title, "items": [i for i in items if i["count"] or i["active"]]})
+    return out
+
+
+SINGLE_VALUED = {"jurisdiction", "level", "applies_in"}
+
+
+def _toggle(params, name, value) -> str:
+    """The current URL with one filter value switched on or off."""
+    query = params.copy()
+    query.pop("page", None)
+    query.pop("partial", None)
+    values = query.getlist(name)
+    if value in values:
+        values.remove(value)
+    elif name in SINGLE_VALUED:
+        values = [value]
+    else:
+        values.append(value)
+    query.setlist(name, values)
+    return "?" + query.urlencode()
+
+
+def _active_filters(params) -> list[dict]:
+    out = []
+    for name in params:
+        if name in {"q", "page", "partial", "exact"}:
+            continue
+        for value in params.getlist(name):
+            out.append(
+                {"label": f"{name.replace('_', ' ')}: {value}", "url": _toggle(params, name, value)}
+            )
+    return out
