@@ -85,10 +85,10 @@ class PlaceIndex:
         rows = list(rows)
         # A place's own name and code win over another place's alias ("Washington" is the
         # state, whatever alias another place carries).
-        for pass_ in ("names", "aliases"):
+        for round_ in ("names", "aliases"):
             for code, name, level, parent, aliases in rows:
                 place = Place(code, name, level, parent)
-                if pass_ == "names":
+                if round_ == "names":
                     names = [name, code]
                 else:
                     names = [*aliases, *([code.split("-", 1)[1]] if "-" in code else [])]
