@@ -80,7 +80,7 @@ def test_laws_list_queries_constant(client, virginia, django_assert_num_queries)
         ({"covers_authentic": "false"}, {"fake"}),
         ({"level": "national"}, {"fed", "fake"}),
         ({"enacted_from": "2020"}, {"fed"}),
-        ({"q": "intimate images"}, {"va", "fed"}),
+        ({"q": "intimate images"}, {"va", "fed", "fake"}),
         ({"q": "15 U.S.C. 6851"}, {"fed"}),
         ({"applies_in": "ZZ"}, set()),
     ],
