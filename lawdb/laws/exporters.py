@@ -67,6 +67,8 @@ def law_document(law: Law) -> dict:
     _put(out, "enacted", _partial(law.enacted, law.enacted_precision))
     _put(out, "effective", _partial(law.effective, law.effective_precision))
     out["covers"] = {name: getattr(law, f"covers_{name}") for name in COVERS}
+    if law.minors_only:
+        out["minors_only"] = True
     for name in ("intent", "penalty", "remedies", "limitation_period"):
         _put(out, name, getattr(law, name))
     out["summary"] = law.summary
@@ -89,6 +91,8 @@ def resource_document(resource: Resource, *, shared: bool) -> dict:
     }
     for name in ("url", "phone", "hours"):
         _put(out, name, getattr(resource, name))
+    if resource.audience != "everyone":
+        out["audience"] = resource.audience
     if shared:
         areas = sorted(a.code for a in resource.areas.all())
         out["areas"] = (["*"] if resource.everywhere else []) + areas

@@ -57,6 +57,12 @@ class ActRole(models.TextChoices):
     REPEALED = "repealed", "Repealed"
 
 
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    ADULTS = "adults", "Adults (images taken at 18 or over)"
+    MINORS = "minors", "Minors (images taken under 18)"
+
+
 class ResourceKind(models.TextChoices):
     HELPLINE = "helpline", "Helpline"
     TAKEDOWN = "takedown", "Takedown tool"
@@ -198,6 +204,10 @@ class Law(models.Model):
         help_text="Making the image (for example generating a deepfake) is itself covered."
     )
     covers_minors = models.BooleanField(help_text="Has a provision specific to images of minors.")
+    minors_only = models.BooleanField(
+        default=False,
+        help_text="Protects only people under 18 (child sexual abuse material laws).",
+    )
     intent = models.TextField(
         blank=True, help_text="The intent or consent element, in the text's own terms."
     )
@@ -251,6 +261,10 @@ class Law(models.Model):
             choices_check("effective_precision", Precision, "law_effective_precision_valid"),
             models.CheckConstraint(condition=~Q(citation=""), name="law_citation_not_empty"),
             models.CheckConstraint(condition=~Q(summary=""), name="law_summary_not_empty"),
+            models.CheckConstraint(
+                condition=Q(minors_only=False) | Q(covers_minors=True),
+                name="law_minors_only_covers_minors",
+            ),
             models.CheckConstraint(
                 condition=Q(enacted__isnull=True)
                 | Q(effective__isnull=True)
@@ -385,6 +399,12 @@ class Resource(models.Model):
     serves = models.CharField(
         max_length=300, help_text="Whom it serves (adults, minors, a country or state)."
     )
+    audience = models.CharField(
+        max_length=10,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text="Whose images it handles: everyone, adults only or minors only.",
+    )
     url = models.URLField(max_length=500, blank=True, help_text="Where to reach it online.")
     phone = models.CharField(max_length=80, blank=True, help_text="Phone number as published.")
     hours = models.CharField(max_length=200, blank=True, help_text="Opening hours as published.")
@@ -425,6 +445,7 @@ class Resource(models.Model):
         constraints = [
             choices_check("kind", ResourceKind, "resource_kind_valid"),
             choices_check("verification", Verification, "resource_verification_valid"),
+            choices_check("audience", Audience, "resource_audience_valid"),
             models.CheckConstraint(
                 condition=(Q(home__isnull=False) & Q(collection=""))
                 | (Q(home__isnull=True) & ~Q(collection="")),

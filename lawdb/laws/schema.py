@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from .models import (
     JURISDICTION_CODE_RE,
     ActRole,
+    Audience,
     Kind,
     Level,
     Precision,
@@ -23,6 +24,7 @@ COVERS = ("authentic", "synthetic", "threats", "creation", "minors")
 LAW_TEXT_FIELDS = ("intent", "penalty", "remedies", "limitation_period", "excerpt", "notes")
 JURISDICTION_KEYS = {"code", "name", "level", "parent", "aliases", "laws", "resources"}
 LAW_KEYS = {
+    "minors_only",
     "citation",
     "title",
     "kind",
@@ -41,6 +43,7 @@ LAW_KEYS = {
 ACT_KEYS = {"name", "date", "role", "url", "note"}
 SOURCE_KEYS = {"url", "title", "official"}
 RESOURCE_KEYS = {
+    "audience",
     "name",
     "kind",
     "description",
@@ -109,6 +112,7 @@ class LawRecord:
     acts: list[ActRecord] = field(default_factory=list)
     enacted: PartialDate | None = None
     effective: PartialDate | None = None
+    minors_only: bool = False
     intent: str = ""
     penalty: str = ""
     remedies: str = ""
@@ -129,6 +133,7 @@ class ResourceRecord:
     url: str = ""
     phone: str = ""
     hours: str = ""
+    audience: str = "everyone"
     areas: list[str] = field(default_factory=list)
     everywhere: bool = False
 
@@ -361,6 +366,9 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
             )
         )
 
+    minors_only = c.boolean(data, label, "minors_only") if "minors_only" in data else False
+    if minors_only and not covers.get("minors"):
+        c.error(label, "minors_only", "a law only for minors must have covers.minors: true")
     enacted = c.partial_date(data, label, "enacted")
     effective = c.partial_date(data, label, "effective")
     if enacted and effective and _coarse(effective, enacted) < _coarse(enacted, effective):
@@ -380,6 +388,7 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
         acts=acts,
         enacted=enacted,
         effective=effective,
+        minors_only=minors_only,
         **{name: c.text(data, label, name) for name in LAW_TEXT_FIELDS},
     )
     return law
@@ -413,6 +422,7 @@ def _check_resource(c: _Checker, raw, index: int, *, home: str | None) -> Resour
         url=url,
         phone=phone,
         hours=c.text(data, label, "hours", max_length=200),
+        audience=c.choice(data, label, "audience", Audience) if "audience" in data else "everyone",
         areas=[a for a in areas if a != "*"] if home is None else [home],
         everywhere="*" in areas,
     )
