@@ -6,6 +6,7 @@ from lawdb.web import views as web_views
 urlpatterns = [
     path("", include("lawdb.web.urls")),
     path("search/", include("lawdb.search.urls")),
+    path("help/", include("lawdb.guide.urls")),
     path("api/v1/", include("lawdb.api.urls")),
     path("healthz", web_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -54,3 +54,9 @@
     timer = window.setTimeout(update, 250);
   });
 })();
+
+// Print buttons on the documents.
+document.addEventListener("click", function (event) {
+  "use strict";
+  if (event.target.closest && event.target.closest("[data-print]")) { window.print(); }
+});
