@@ -57,7 +57,9 @@ class OptionsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["other_in"].choices = [("", "I don't know"), *place_choices()]
+        places = place_choices()
+        self.fields["live_in"].choices = [("", "Choose a place…"), *places]
+        self.fields["other_in"].choices = [("", "I don't know"), *places]
 
 
 class TakedownForm(forms.Form):
@@ -95,4 +97,6 @@ class PoliceSheetForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["other_in"].choices = [("", "I don't know"), *place_choices()]
+        places = place_choices()
+        self.fields["live_in"].choices = [("", "Choose a place…"), *places]
+        self.fields["other_in"].choices = [("", "I don't know"), *places]

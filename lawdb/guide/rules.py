@@ -93,12 +93,14 @@ def match_law(law: Law, s: Situation) -> LawMatch | None:
         acts_reasons.append("websites and apps must remove images like this")
     if law.kind == Kind.CIVIL and law.specific:
         acts_reasons.append("you can ask a court for money or an order")
-    if law.kind == Kind.CRIMINAL and law.specific and s.acts & {"shared", "sold"}:
+    if law.kind == Kind.CRIMINAL and s.acts & {"shared", "sold"}:
         acts_reasons.append("sharing it can be a crime")
-    if not law.specific:
-        # a general law (harassment, extortion) helps with threats and ongoing abuse
-        if not ("threatened" in s.acts and law.covers_threats):
-            return None
+    general_fits = ("threatened" in s.acts and law.covers_threats) or (
+        s.age == "minor" and law.covers_minors
+    )
+    if not law.specific and not general_fits:
+        # a general law (extortion, child abuse images) is offered where its fields say it fits
+        return None
     if not acts_reasons:
         return None
     if law.status != Status.IN_FORCE:

@@ -102,7 +102,7 @@ def build_guide(situation: Situation) -> Guide:
             "report",
             "Report it",
             [
-                "You can report it to the police. Bring your evidence and this page's list of laws.",
+                "You can report it to the police. Bring your evidence and this list of laws.",
                 "Tell them the law by its name and number (the citation). Officers do not always "
                 "know these laws well.",
             ],

@@ -24,9 +24,8 @@ def _private(response):
 def start(request):
     form = OptionsForm()
     code = request.GET.get("place", "")
-    if code:
-        if Jurisdiction.objects.filter(code=code.upper()).exists():
-            return redirect("guide:place", code=code.upper())
+    if code and Jurisdiction.objects.filter(code=code.upper()[:8]).exists():
+        return redirect("guide:place", code=code.upper())
     return render(request, "guide/start.html", {"form": form})
 
 

@@ -198,10 +198,7 @@ def with_headline(queryset, parsed: ParsedQuery):
             config=SEARCH_CONFIG,
             start_sel=MARK_START,
             stop_sel=MARK_END,
-            max_words=45,
-            min_words=20,
-            max_fragments=2,
-            fragment_delimiter=" … ",
+            highlight_all=True,
         )
     )
 

@@ -23,18 +23,19 @@ def search(request):
     q = form.cleaned_data["q"]
     result = services.search_laws(q=q, queryset=filters.qs, correct=not form.cleaned_data["exact"])
     facets = services.facet_counts(result.queryset)
-    paginator = Paginator(result.queryset, PAGE_SIZE)
+    # rank only the keys; the page's rows are fetched whole below
+    paginator = Paginator(result.queryset.values_list("pk", flat=True), PAGE_SIZE)
     paginator.count = facets["counts"]["total"]  # already counted with the facets
     try:
         page = paginator.page(form.cleaned_data["page"] or 1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
+    page_keys = list(page.object_list)
     laws = services.with_headline(
-        Law.objects.with_related().filter(pk__in=[law.pk for law in page.object_list]),
-        result.parsed,
+        Law.objects.with_related().filter(pk__in=page_keys), result.parsed
     )
     by_pk = {law.pk: law for law in laws}
-    ordered = [by_pk[law.pk] for law in page.object_list if law.pk in by_pk]
+    ordered = [by_pk[pk] for pk in page_keys if pk in by_pk]
     for law in ordered:
         law.headline_html = services.render_headline(getattr(law, "headline", "") or law.summary)
 

@@ -28,7 +28,7 @@ class PrivacyHeadersMiddleware:
         response.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
-        response.setdefault("Referrer-Policy", "no-referrer")
+        response.setdefault("Referrer-Policy", "same-origin")
         cacheable = (
             request.method in ("GET", "HEAD")
             and response.status_code == 200

@@ -116,7 +116,7 @@ def test_public_pages_send_validators_and_cache_headers(client, va_law):
 def test_no_third_party_and_no_cookies(client, va_law):
     response = client.get("/jurisdictions/US-VA/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert not response.cookies
 
 

@@ -1,0 +1,137 @@
+"""Search speed at 1x, 10x, 100x and 1000x the curated data.
+
+    .venv/bin/python bench/search_bench.py [--sizes 1,10,100,1000] [--repeat 20]
+
+Works in its own database (lawdb_bench, on the DATABASE_URL server or the embedded one), never in
+the site's. At each size it copies the curated laws (new citations, same texts) until the table
+holds size x the curated count, then times the search page for a fixed mix of queries through
+Django's test client (server time: view, SQL and template), and counts SQL queries per request.
+Prints p50 and p95 per size, the growth from the smallest size, and the queries per request."""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lawdb.settings.dev")
+if os.environ.get("DATABASE_URL"):
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path="/lawdb_bench"))
+else:
+    os.environ["LAWDB_DB_NAME"] = "lawdb_bench"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from lawdb.laws.importers import load  # noqa: E402
+from lawdb.laws.models import Law  # noqa: E402
+from lawdb.search import index  # noqa: E402
+
+QUERIES = [
+    "deepfake nudes texas",
+    "revenge porn law virginia",
+    "is it illegal to make fake nudes of someone uk",
+    "18.2-386.2",
+    "Penal Code 647(j)(4)",
+    "califronia revnge porn",
+    "sextortion",
+    "sue someone for sharing my nudes",
+    "ai generated child sexual abuse material",
+    '"intimate image" -child',
+]
+
+COPY_SQL = """
+INSERT INTO laws_law (
+    jurisdiction_id, key, citation, title, kind, specific, status, enacted, enacted_precision,
+    effective, effective_precision, covers_authentic, covers_synthetic, covers_threats,
+    covers_creation, covers_minors, minors_only, intent, penalty, remedies, limitation_period,
+    summary, excerpt, notes, verification, last_verified, position, search_places)
+SELECT jurisdiction_id, key || '-x' || g, citation || ' [copy ' || g || ']', title, kind,
+       specific, status, enacted, enacted_precision, effective, effective_precision,
+       covers_authentic, covers_synthetic, covers_threats, covers_creation, covers_minors,
+       minors_only, intent, penalty, remedies, limitation_period, summary, excerpt, notes,
+       verification, last_verified, position + 1000 * g, search_places
+  FROM laws_law, generate_series(%s, %s) AS g
+ WHERE key NOT LIKE '%%-x%%'
+"""
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1,10,100,1000")
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    call_command("ensure_database", verbosity=0)
+    call_command("migrate", verbosity=0)
+    Law.objects.filter(key__contains="-x").delete()
+    load(Path(settings.FIXTURES_DIR))
+    base = Law.objects.count()
+    client = Client(SERVER_NAME="127.0.0.1")
+    rows, copies = [], 1
+    for size in sizes:
+        if size > copies:
+            started = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute(COPY_SQL, [copies, size - 1])
+                cursor.execute("ANALYZE laws_law")
+            index.refresh()
+            copies = size
+            print(
+                f"  built {size}x ({Law.objects.count()} laws) in "
+                f"{time.perf_counter() - started:.1f}s",
+                file=sys.stderr,
+            )
+        for q in QUERIES:  # warm caches
+            client.get("/search/", {"q": q})
+        timings, query_counts = [], set()
+        for _ in range(args.repeat):
+            for q in QUERIES:
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get("/search/", {"q": q})
+                    timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (q, response.status_code)
+                query_counts.add(len(captured))
+        rows.append(
+            (
+                size,
+                Law.objects.count(),
+                statistics.median(timings),
+                percentile(timings, 95),
+                sorted(query_counts),
+            )
+        )
+
+    first_p95 = rows[0][3]
+    print(f"curated set: {base} laws; {len(QUERIES)} queries x {args.repeat} rounds per size")
+    print(
+        f"{'size':>6} {'laws':>8} {'p50 ms':>8} {'p95 ms':>8} {'p95 growth':>11} {'SQL/request':>12}"
+    )
+    for size, laws, p50, p95, counts in rows:
+        spread = f"{counts[0]}-{counts[-1]}" if len(counts) > 1 else str(counts[0])
+        print(
+            f"{size:>5}x {laws:>8} {p50:>8.1f} {p95:>8.1f} {p95 / first_p95:>10.2f}x {spread:>12}"
+        )
+
+
+if __name__ == "__main__":
+    main()
