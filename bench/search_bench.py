@@ -123,9 +123,8 @@ def main():
 
     first_p95 = rows[0][3]
     print(f"curated set: {base} laws; {len(QUERIES)} queries x {args.repeat} rounds per size")
-    print(
-        f"{'size':>6} {'laws':>8} {'p50 ms':>8} {'p95 ms':>8} {'p95 growth':>11} {'SQL/request':>12}"
-    )
+    header = ("size", "laws", "p50 ms", "p95 ms", "p95 growth", "SQL/request")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (6, 8, 8, 8, 11, 12), strict=True)))
     for size, laws, p50, p95, counts in rows:
         spread = f"{counts[0]}-{counts[-1]}" if len(counts) > 1 else str(counts[0])
         print(
