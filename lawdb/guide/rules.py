@@ -94,7 +94,7 @@ def match_law(law: Law, s: Situation) -> LawMatch | None:
     if law.kind == Kind.CIVIL and law.specific:
         acts_reasons.append("you can ask a court for money or an order")
     if law.kind == Kind.CRIMINAL and s.acts & {"shared", "sold"}:
-        acts_reasons.append("sharing it can be a crime")
+        acts_reasons.append("it is a criminal law you can report under")
     general_fits = ("threatened" in s.acts and law.covers_threats) or (
         s.age == "minor" and law.covers_minors
     )
