@@ -24,7 +24,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the site and its database)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

