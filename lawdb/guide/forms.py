@@ -2,7 +2,7 @@ from django import forms
 
 from lawdb.laws.models import Jurisdiction
 
-from .rules import ACTS, AGES, IMAGES
+from .rules import ACTS, AGES, IMAGES, Situation
 
 
 def place_choices():
@@ -61,6 +61,16 @@ class OptionsForm(forms.Form):
         self.fields["live_in"].choices = [("", "Choose a place…"), *places]
         self.fields["other_in"].choices = [("", "I don't know"), *places]
 
+    def situation(self) -> Situation:
+        data = self.cleaned_data
+        return Situation(
+            live_in=data["live_in"],
+            other_in=data["other_in"],
+            image=data["image"] or "unknown",
+            age=data["age"] or "adult",
+            acts=frozenset(data["act"] or ["shared"]),
+        )
+
 
 class TakedownForm(forms.Form):
     platform = forms.CharField(label="Website or app", max_length=200)
@@ -86,17 +96,5 @@ class TakedownForm(forms.Form):
     )
 
 
-class PoliceSheetForm(forms.Form):
-    live_in = PlaceField(label="Where do you live?")
-    other_in = PlaceField(
-        label="Where does the other person live, if you know?", required=False, empty_value=None
-    )
-    image = OptionsForm.base_fields["image"]
-    age = OptionsForm.base_fields["age"]
-    act = OptionsForm.base_fields["act"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        places = place_choices()
-        self.fields["live_in"].choices = [("", "Choose a place…"), *places]
-        self.fields["other_in"].choices = [("", "I don't know"), *places]
+class PoliceSheetForm(OptionsForm):
+    """The same questions as the options finder; the answer is a sheet for the police."""

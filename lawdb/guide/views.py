@@ -62,14 +62,7 @@ def options(request):
     form = OptionsForm(request.POST)
     if not form.is_valid():
         return _private(render(request, "guide/options.html", {"form": form}, status=400))
-    data = form.cleaned_data
-    situation = Situation(
-        live_in=data["live_in"],
-        other_in=data["other_in"],
-        image=data["image"],
-        age=data["age"],
-        acts=frozenset(data["act"] or ["shared"]),
-    )
+    situation = form.situation()
     guide = build_guide(situation)
     chosen_acts = [ACTS[a] for a in sorted(situation.acts)]
     return _private(
@@ -114,14 +107,7 @@ def police_sheet(request):
     form = PoliceSheetForm(request.POST)
     if not form.is_valid():
         return _private(render(request, "guide/police.html", {"form": form}, status=400))
-    data = form.cleaned_data
-    situation = Situation(
-        live_in=data["live_in"],
-        other_in=data["other_in"],
-        image=data["image"],
-        age=data["age"],
-        acts=frozenset(data["act"] or ["shared"]),
-    )
+    situation = form.situation()
     guide = build_guide(situation)
     criminal = [m for m in guide.laws if m.law.kind == Kind.CRIMINAL]
     return _private(
