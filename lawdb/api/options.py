@@ -87,12 +87,12 @@ class OptionsView(APIView):
         if not query.is_valid():
             raise ValidationError(query.errors)
         data = query.cleaned_data
-        situation = Situation(
+        situation = Situation.from_answers(
             live_in=data["live_in"],
             other_in=data["other_in"],
-            image=data["image"] or "unknown",
-            age=data["age"] or "adult",
-            acts=frozenset(data["act"] or ["shared"]),
+            image=data["image"],
+            age=data["age"],
+            acts=data["act"],
         )
         guide = build_guide(situation)
         body = OptionsSerializer(

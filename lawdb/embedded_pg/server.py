@@ -6,8 +6,7 @@ import threading
 import warnings
 from pathlib import Path
 
-import psycopg
-from psycopg import sql
+from lawdb.dbutil import create_database_if_missing
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -64,8 +63,6 @@ def address(server) -> tuple[str, str]:
 
 def ensure_database(server, name: str) -> None:
     """Create database `name` on the embedded server if it does not exist yet."""
-    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            logger.info("created database %s", name)
+    host, port = address(server)
+    if create_database_if_missing(name, host=host, port=port or None, user="postgres"):
+        logger.info("created database %s", name)

@@ -63,12 +63,12 @@ class OptionsForm(forms.Form):
 
     def situation(self) -> Situation:
         data = self.cleaned_data
-        return Situation(
+        return Situation.from_answers(
             live_in=data["live_in"],
             other_in=data["other_in"],
-            image=data["image"] or "unknown",
-            age=data["age"] or "adult",
-            acts=frozenset(data["act"] or ["shared"]),
+            image=data["image"],
+            age=data["age"],
+            acts=data["act"],
         )
 
 

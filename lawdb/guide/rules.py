@@ -30,6 +30,17 @@ class Situation:
     age: str = "adult"
     acts: frozenset[str] = frozenset({"shared"})
 
+    @classmethod
+    def from_answers(cls, *, live_in, other_in=None, image="", age="", acts=()) -> "Situation":
+        """A situation from a form's answers; what was left blank takes the default."""
+        return cls(
+            live_in=live_in,
+            other_in=other_in,
+            image=image or "unknown",
+            age=age or "adult",
+            acts=frozenset(acts or ["shared"]),
+        )
+
     def places(self) -> list[Jurisdiction]:
         """The person's place and its parents, then the other person's, without repeats."""
         seen, out = set(), []

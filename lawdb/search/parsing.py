@@ -83,6 +83,7 @@ class PlaceIndex:
         self.by_tokens: dict[tuple[str, ...], Place] = {}
         self.longest = 1
         rows = list(rows)
+        self.parents: dict[str, str | None] = {code: parent for code, _, _, parent, _ in rows}
         # A place's own name and code win over another place's alias ("Washington" is the
         # state, whatever alias another place carries).
         for round_ in ("names", "aliases"):

@@ -90,39 +90,36 @@ def _units(parsed: ParsedQuery) -> list[SearchQuery]:
     return units
 
 
-def _place_scope(parsed: ParsedQuery) -> tuple[set[str], dict[str, float]]:
+def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
     """The jurisdictions a query's places cover (a state and its country; a country and its
-    states), and how much each one's laws are boosted."""
-    if not parsed.places:
-        return set(), {}
-    rows = list(Jurisdiction.objects.values_list("code", "parent_id"))
-    parent = dict(rows)
+    states), each with how much its laws are boosted."""
     scope: dict[str, float] = {}
     for place in parsed.places:
         scope[place.code] = max(scope.get(place.code, 0), 0.6)
-        node = parent.get(place.code)
+        node = places.parents.get(place.code)
         while node:
             scope[node] = max(scope.get(node, 0), 0.2)
-            node = parent.get(node)
+            node = places.parents.get(node)
         if place.level != Level.SUBNATIONAL:
-            for code, up in rows:
+            for code, up in places.parents.items():
                 if up == place.code:
                     scope[code] = max(scope.get(code, 0), 0.4)
-    return set(scope), scope
+    return scope
 
 
 def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
     """Laws matching `q`, best first. `queryset` narrows them first (the page's filters);
     `correct=False` searches the words exactly as typed."""
     queryset = Law.objects.all() if queryset is None else queryset
-    parsed = parse(q, place_index(), correct_typos(q) if correct else {})
+    places = place_index()
+    parsed = parse(q, places, correct_typos(q) if correct else {})
     explanation = []
     if parsed.is_empty:
         return SearchResult(queryset.none() if (q or "").strip() else queryset, parsed)
 
-    codes, place_boost = _place_scope(parsed)
-    if codes:
-        queryset = queryset.filter(jurisdiction_id__in=codes)
+    place_boost = _place_scope(parsed, places)
+    if place_boost:
+        queryset = queryset.filter(jurisdiction_id__in=list(place_boost))
         explanation.append("in " + ", ".join(p.name for p in parsed.places))
 
     score = Value(0.0)

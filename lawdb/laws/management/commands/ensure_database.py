@@ -1,7 +1,7 @@
-import psycopg
 from django.core.management.base import BaseCommand
 from django.db import connection
-from psycopg import sql
+
+from lawdb.dbutil import create_database_if_missing
 
 
 class Command(BaseCommand):
@@ -12,12 +12,6 @@ class Command(BaseCommand):
             return
         params = connection.get_connection_params()  # starts the embedded server if it is used
         name = params.pop("dbname")
-        params.pop("cursor_factory", None)
-        params.pop("context", None)
-        params.pop("prepare_threshold", None)
-        params.pop("server_side_binding", None)
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
-            found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-            if not found:
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-                self.stdout.write(f"created database {name}")
+        conninfo = {k: params[k] for k in ("host", "port", "user", "password") if params.get(k)}
+        if create_database_if_missing(name, **conninfo):
+            self.stdout.write(f"created database {name}")
