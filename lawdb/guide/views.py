@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from lawdb.laws.models import Jurisdiction, Kind, Law, Status
+from lawdb.web.selectors import jurisdiction_tree
 
 from .forms import OptionsForm, PoliceSheetForm, TakedownForm
 from .rules import ACTS, Situation
@@ -22,11 +23,10 @@ def _private(response):
 
 @require_safe
 def start(request):
-    form = OptionsForm()
     code = request.GET.get("place", "")
     if code and Jurisdiction.objects.filter(code=code.upper()[:8]).exists():
         return redirect("guide:place", code=code.upper())
-    return render(request, "guide/start.html", {"form": form})
+    return render(request, "guide/start.html", {"tree": jurisdiction_tree()})
 
 
 @require_safe

@@ -49,7 +49,7 @@ GET_PAGES = [
 
 @pytest.mark.parametrize("path", GET_PAGES)
 def test_pages_have_no_axe_violations_and_fit_a_phone(page, curated, path):
-    page.goto(page.base + path)
+    assert page.goto(page.base + path).status == 200
     assert_accessible(page)
     assert_fits_phone(page)
     assert page.external_requests == []

@@ -24,6 +24,13 @@ def data(virginia, us):
     ResourceFactory(home=us, name="Take It Down", kind="takedown", audience="minors")
 
 
+def test_start_page_lists_places_and_redirects(client, data):
+    response = client.get("/help/")
+    assert response.status_code == 200
+    assert '<option value="US-VA">Virginia</option>' in response.content.decode()
+    assert client.get("/help/", {"place": "us-va"})["Location"] == "/help/US-VA/"
+
+
 def test_place_guide_page(client, data):
     body = client.get("/help/US-VA/").content.decode()
     for text in [
