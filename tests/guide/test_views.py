@@ -22,6 +22,7 @@ def data(virginia, us):
     )
     ResourceFactory(home=us, name="StopNCII.org", kind="takedown", audience="adults")
     ResourceFactory(home=us, name="Take It Down", kind="takedown", audience="minors")
+    ResourceFactory(home=us, name="Unchecked line", kind="helpline", verification="unverified")
 
 
 def test_start_page_lists_places_and_redirects(client, data):
@@ -52,6 +53,7 @@ def test_place_guide_page(client, data):
         < body.index("Go to court")
     )
     assert "Take It Down" in body  # in the box for images taken before 18
+    assert "(not confirmed: check before relying on it)" in body  # the unverified helpline
 
 
 def test_options_answer_is_posted_and_not_cached(client, data):
