@@ -57,12 +57,13 @@ INSERT INTO laws_law (
     jurisdiction_id, key, citation, title, kind, specific, status, enacted, enacted_precision,
     effective, effective_precision, covers_authentic, covers_synthetic, covers_threats,
     covers_creation, covers_minors, minors_only, intent, penalty, remedies, limitation_period,
-    summary, excerpt, notes, verification, last_verified, position, search_places)
+    summary, excerpt, notes, verification, last_verified, position, search_places, search_concepts)
 SELECT jurisdiction_id, key || '-x' || g, citation || ' [copy ' || g || ']', title, kind,
        specific, status, enacted, enacted_precision, effective, effective_precision,
        covers_authentic, covers_synthetic, covers_threats, covers_creation, covers_minors,
        minors_only, intent, penalty, remedies, limitation_period, summary, excerpt, notes,
-       verification, last_verified, position + 1000 * g, search_places
+       verification, last_verified, position + 1000 * g, search_places,
+       search_concepts
   FROM laws_law, generate_series(%s, %s) AS g
  WHERE key NOT LIKE '%%-x%%'
 """

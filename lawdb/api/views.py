@@ -46,7 +46,9 @@ class JurisdictionViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema(tags=["laws"])
 class LawViewSet(viewsets.ReadOnlyModelViewSet):
     """Laws on intimate-image abuse and sexual deepfakes, each with its official source and
-    verification state. `q` searches the text; the other parameters filter."""
+    verification state. `q` searches the text, best match first; the other parameters filter.
+    A search examines at most its first 500 matches (narrow it with a place or a filter to
+    reach the rest); without `q` every law that passes the filters is listed."""
 
     lookup_field = "key"
     serializer_class = LawSerializer

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from lawdb.search.expressions import weighted_document
 
-from .querysets import LawQuerySet, ResourceQuerySet
+from .querysets import LawManager, ResourceQuerySet
 
 JURISDICTION_CODE_RE = r"^(EU|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"
 
@@ -245,8 +245,16 @@ class Law(models.Model):
         db_persist=True,
         help_text="Weighted full-text document, maintained by PostgreSQL.",
     )
+    search_concepts = ArrayField(
+        models.CharField(max_length=20),
+        blank=True,
+        default=list,
+        editable=False,
+        help_text="The search vocabulary's concepts whose terms the document contains; kept by "
+        "the loader, so that matching a concept needs no full-text check per law.",
+    )
 
-    objects = LawQuerySet.as_manager()
+    objects = LawManager()
 
     class Meta:
         ordering = ["jurisdiction_id", "position"]
@@ -280,6 +288,7 @@ class Law(models.Model):
             models.Index(fields=["enacted"], name="law_enacted_idx"),
             models.Index(fields=["verification"], name="law_verification_idx"),
             GinIndex(fields=["search_vector"], name="law_search_vector_idx"),
+            GinIndex(fields=["search_concepts"], name="law_search_concepts_idx"),
             GinIndex(OpClass("key", name="gin_trgm_ops"), name="law_key_trgm_idx"),
         ]
 

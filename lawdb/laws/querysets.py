@@ -25,6 +25,14 @@ class LawQuerySet(models.QuerySet):
         )
 
 
+class LawManager(models.Manager.from_queryset(LawQuerySet)):
+    """Laws without their search document, which only the database reads (fetching it would
+    cost a large read per row for nothing)."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
+
+
 class ResourceQuerySet(models.QuerySet):
     def serving(self, jurisdictions):
         """Resources serving anyone in these jurisdictions, or everyone."""

@@ -1,8 +1,10 @@
 """Keeps what search reads in step with the data: each law's place names (part of its weighted
-document) and the vocabulary typos are corrected against. Called by the loader after it writes."""
+document), the concepts its document contains, and the vocabulary typos are corrected against.
+Called by the loader after it writes."""
 
 from django.db import connection, transaction
 
+from .expressions import concept_sql
 from .vocabulary import CONCEPTS
 
 PLACES_SQL = """
@@ -34,10 +36,33 @@ VOCABULARY_SQL = """
 """
 
 
+def concepts_sql(law_id: int | None = None) -> tuple[str, list[str]]:
+    """UPDATE setting each law's search_concepts: the concepts whose query its document matches
+    (the same query search ranks with, so that matching by list and by text agree)."""
+    cases, params = [], []
+    for concept in CONCEPTS:
+        sql, concept_params = concept_sql(concept)
+        cases.append(f"CASE WHEN search_vector @@ ({sql}) THEN %s END")
+        params += [*concept_params, concept.name]
+    # the SQL is built from fixed fragments; every text is a parameter
+    found = f"array_remove(ARRAY[{', '.join(cases)}]::varchar[], NULL)"
+    update = f"UPDATE laws_law SET search_concepts = {found} WHERE search_concepts <> {found}"  # noqa: S608
+    if law_id is not None:
+        return update + " AND id = %s", [*params, *params, law_id]
+    return update, params + params
+
+
+def refresh_law(sender, instance, **kwargs) -> None:
+    """After one law is saved (the admin, tests): its concepts. The loader refreshes all."""
+    with connection.cursor() as cursor:
+        cursor.execute(*concepts_sql(instance.pk))
+
+
 @transaction.atomic
 def refresh() -> None:
     phrases = [p for concept in CONCEPTS for p in (*concept.phrases, *concept.terms)]
     with connection.cursor() as cursor:
         cursor.execute(PLACES_SQL)
+        cursor.execute(*concepts_sql())
         cursor.execute("DELETE FROM search_term")
         cursor.execute(VOCABULARY_SQL, [phrases])

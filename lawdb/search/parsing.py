@@ -84,6 +84,8 @@ class PlaceIndex:
         self.longest = 1
         rows = list(rows)
         self.parents: dict[str, str | None] = {code: parent for code, _, _, parent, _ in rows}
+        self.names: dict[str, str] = {code: name for code, name, _, _, _ in rows}
+        self.levels: dict[str, str] = {code: level for code, _, level, _, _ in rows}
         # A place's own name and code win over another place's alias ("Washington" is the
         # state, whatever alias another place carries).
         for round_ in ("names", "aliases"):

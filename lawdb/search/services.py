@@ -7,29 +7,27 @@ boosts from the structured fields the concepts name, and the place and citation 
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     ExpressionWrapper,
-    F,
     FloatField,
-    Max,
-    Min,
     Q,
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 
 from lawdb.laws.models import Jurisdiction, Kind, Law, Level, Status
 
-from .expressions import SEARCH_CONFIG
+from .expressions import SEARCH_CONFIG, concept_sql, tsquery_sql
 from .parsing import ParsedQuery, PlaceIndex, parse, typo_candidates
 
 MARK_START, MARK_END = "\u2063[[", "]]\u2063"
@@ -38,56 +36,116 @@ CHILD_TITLE_RE = r"\m(child|children|childrens|minor|minors|juvenile)\M"
 PLACE_PREFERENCE = 0.15  # a place name wins a near tie with another word ("texs": Texas)
 
 
-@dataclass
-class SearchResult:
-    queryset: object  # a Law queryset, ranked
-    parsed: ParsedQuery
-    explanation: list[str] = field(default_factory=list)
+_place_cache: dict = {}
 
 
-def place_index() -> PlaceIndex:
-    return PlaceIndex(
+def place_index(generation=None) -> PlaceIndex:
+    """Every jurisdiction's names, read again only when the search index was rebuilt (its
+    generation changed) since this process last read them."""
+    cached = _place_cache.get("index")
+    if generation is not None and cached and cached[0] == generation:
+        return cached[1]
+    places = PlaceIndex(
         Jurisdiction.objects.values_list("code", "name", "level", "parent_id", "aliases")
     )
+    if generation is not None:
+        _place_cache["index"] = (generation, places)
+    return places
 
 
-def correct_typos(raw: str) -> dict[str, str]:
-    """{typed word: known word} for words the data does not know but has one close to (one
-    query, whatever the number of words)."""
-    candidates = typo_candidates(raw)
-    if not candidates:
-        return {}
+def read_vocabulary(raw: str, *, correct: bool = True) -> tuple[int | None, dict[str, str]]:
+    """In one query: the search index's generation (it grows each time the index is rebuilt)
+    and {typed word: known word} for words the data does not know but has one close to."""
+    candidates = typo_candidates(raw) if correct else []
     sql = """
-        SELECT t.word,
-               EXISTS (SELECT 1 FROM search_term s WHERE s.word = t.word) AS known,
-               (SELECT s.word FROM search_term s
-                 WHERE s.word %% t.word AND similarity(s.word, t.word) >= %s
-                 ORDER BY similarity(s.word, t.word) + CASE WHEN s.place THEN %s ELSE 0 END DESC,
-                          s.frequency DESC, s.word
-                 LIMIT 1) AS best
-          FROM unnest(%s::text[]) AS t(word)
+        SELECT (SELECT max(id) FROM search_term), t.word, t.best
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (
+            SELECT w.word,
+                   CASE WHEN EXISTS (SELECT 1 FROM search_term s WHERE s.word = w.word)
+                        THEN NULL
+                        ELSE (SELECT s.word FROM search_term s
+                               WHERE s.word %% w.word AND similarity(s.word, w.word) >= %s
+                               ORDER BY similarity(s.word, w.word)
+                                        + CASE WHEN s.place THEN %s ELSE 0 END DESC,
+                                        s.frequency DESC, s.word
+                               LIMIT 1)
+                   END AS best
+              FROM unnest(%s::text[]) AS w(word)
+          ) AS t ON true
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [TYPO_SIMILARITY, PLACE_PREFERENCE, candidates])
         rows = cursor.fetchall()
-    return {word: best for word, known, best in rows if not known and best and best != word}
+    generation = rows[0][0] if rows else None
+    return generation, {word: best for _, word, best in rows if word and best and best != word}
 
 
-def _ts(phrase: str) -> SearchQuery:
-    kind = "phrase" if " " in phrase or "-" in phrase else "plain"
-    return SearchQuery(phrase, search_type=kind, config=SEARCH_CONFIG)
+def correct_typos(raw: str) -> dict[str, str]:
+    """{typed word: known word} for the words of `raw` the data does not know."""
+    return read_vocabulary(raw)[1]
 
 
-def _units(parsed: ParsedQuery) -> list[SearchQuery]:
-    """One tsquery per part of the query: a concept's terms OR'ed, or a single word."""
-    if parsed.websearch:
-        return [SearchQuery(parsed.websearch, search_type="websearch", config=SEARCH_CONFIG)]
-    units = [
-        reduce(or_, [_ts(term) for term in (*concept.terms, *concept.phrases[:3])])
-        for concept in parsed.concepts
+@dataclass
+class TextQuery:
+    """The query's text as SQL tsquery expressions, written once and shared by matching, ranking
+    and highlighting. Each part is a concept (its terms OR'ed) or a word. Matching a concept
+    reads the law's precomputed concept list instead of its document. The typed text is a
+    parameter, unaccented like the document; the SQL around it is built from fixed fragments."""
+
+    concepts: list[str]  # names of the concepts in the query
+    concept_parts: list[tuple[str, list[str]]]
+    word_parts: list[tuple[str, list[str]]]
+
+    @classmethod
+    def of(cls, parsed: ParsedQuery) -> "TextQuery | None":
+        if parsed.websearch:
+            return cls([], [], [tsquery_sql("websearch", parsed.websearch)])
+        concepts = [concept_sql(concept) for concept in parsed.concepts]
+        words = [tsquery_sql("plain", word) for word in parsed.words]
+        if not (concepts or words):
+            return None
+        return cls([concept.name for concept in parsed.concepts], concepts, words)
+
+    @staticmethod
+    def _join(parts, operator: str) -> tuple[str, list[str]]:
+        sql = f" {operator} ".join(f"({part})" for part, _ in parts)
+        return sql, [param for _, part_params in parts for param in part_params]
+
+    def matches_sql(self, *, every: bool = False) -> tuple[str, list]:
+        """Any part of the query (or, with every, all of them) in the law's document."""
+        clauses, params = [], []
+        if self.concepts:
+            clauses.append(f"laws_law.search_concepts {'@>' if every else '&&'} %s::varchar[]")
+            params.append(self.concepts)
+        if self.word_parts:
+            sql, word_params = self._join(self.word_parts, "&&" if every else "||")
+            clauses.append(f"laws_law.search_vector @@ ({sql})")
+            params += word_params
+        return f" {'AND' if every else 'OR'} ".join(f"({clause})" for clause in clauses), params
+
+    def matches(self, *, every: bool = False) -> RawSQL:
+        sql, params = self.matches_sql(every=every)
+        return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
+
+    def query_sql(self) -> tuple[str, list]:
+        sql, params = self._join([*self.concept_parts, *self.word_parts], "||")
+        return f"({sql})", params
+
+    def query(self) -> RawSQL:
+        return RawSQL(*self.query_sql())  # noqa: S611
+
+    def rank_sql(self) -> tuple[str, list]:
+        sql, params = self.query_sql()
+        return f"ts_rank(laws_law.search_vector, {sql}, 1)", params
+
+
+def _countrywide(places: PlaceIndex) -> list[str]:
+    return [
+        code
+        for code, level in places.levels.items()
+        if level in (Level.NATIONAL, Level.SUPRANATIONAL)
     ]
-    units += [SearchQuery(word, search_type="plain", config=SEARCH_CONFIG) for word in parsed.words]
-    return units
 
 
 def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
@@ -107,41 +165,104 @@ def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
     return scope
 
 
+CANDIDATE_CAP = 500  # matches examined per search; past it the count reads "500+"
+RANK_POOL = 300  # the best candidates by the structured score get the full text rank
+HIT_FIELDS = (
+    "pk",
+    "jurisdiction_id",
+    "position",
+    "kind",
+    "status",
+    "specific",
+    "covers_authentic",
+    "covers_synthetic",
+    "covers_threats",
+    "covers_creation",
+    "covers_minors",
+    "enacted",
+)
+
+
+@dataclass
+class Hit:
+    """What ranking and facets need of one matching law: small columns, never its texts."""
+
+    pk: int
+    jurisdiction_id: str
+    position: int
+    kind: str
+    status: str
+    specific: bool
+    covers_authentic: bool
+    covers_synthetic: bool
+    covers_threats: bool
+    covers_creation: bool
+    covers_minors: bool
+    enacted: object
+    score: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    parsed: ParsedQuery
+    ids: list[int] = field(default_factory=list)  # every match found, best first
+    hits: list[Hit] = field(default_factory=list)
+    capped: bool = False  # more than CANDIDATE_CAP matched; only that many were examined
+    explanation: list[str] = field(default_factory=list)
+    places: PlaceIndex | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+    @property
+    def queryset(self):
+        """The matches as a Law queryset, in rank order."""
+        if not self.ids:
+            return Law.objects.none()
+        order = RawSQL("array_position(%s::bigint[], laws_law.id)", (self.ids,))
+        return Law.objects.filter(among(self.ids)).order_by(order)
+
+
+def among(ids: list[int]) -> RawSQL:
+    """A filter on law ids sent as one array parameter (a long IN list is slow to send)."""
+    return RawSQL("laws_law.id = ANY(%s::bigint[])", (list(ids),), output_field=BooleanField())
+
+
 def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
     """Laws matching `q`, best first. `queryset` narrows them first (the page's filters);
-    `correct=False` searches the words exactly as typed."""
+    `correct=False` searches the words exactly as typed.
+
+    Two phases keep the cost flat as the data grows: the first reads only small columns of at
+    most CANDIDATE_CAP matches (concepts are matched on each law's precomputed concept list, not
+    its document) and scores them on the structured fields; the second ranks the best
+    RANK_POOL of those on the text itself."""
     queryset = Law.objects.all() if queryset is None else queryset
-    places = place_index()
-    parsed = parse(q, places, correct_typos(q) if correct else {})
-    explanation = []
+    generation, corrections = read_vocabulary(q, correct=correct)
+    places = place_index(generation)
+    parsed = parse(q, places, corrections)
+    result = SearchResult(parsed, places=places)
     if parsed.is_empty:
-        return SearchResult(queryset.none() if (q or "").strip() else queryset, parsed)
+        if (q or "").strip():
+            return result
+        return _collect(result, queryset.order_by("jurisdiction_id", "position"), Value(0.0))
 
     place_boost = _place_scope(parsed, places)
     if place_boost:
         queryset = queryset.filter(jurisdiction_id__in=list(place_boost))
-        explanation.append("in " + ", ".join(p.name for p in parsed.places))
+        result.explanation.append("in " + ", ".join(p.name for p in parsed.places))
 
     score = Value(0.0)
     matches = []
-    units = _units(parsed)
-    if units:
-        any_query = reduce(or_, units)
-        all_query = reduce(and_, units)
-        queryset = queryset.annotate(
-            text_rank=SearchRank(F("search_vector"), any_query, normalization=Value(1)),
-            text_all=ExpressionWrapper(Q(search_vector=all_query), output_field=BooleanField()),
-        )
-        score = (
-            score + F("text_rank") * 10 + Case(When(text_all=True, then=Value(1.5)), default=0.0)
-        )
-        matches.append(Q(search_vector=any_query))
+    text = TextQuery.of(parsed)
+    if text:
+        matches.append(Q(text.matches()))
     for concept in parsed.concepts:
         if concept.boost is not None:
             score = score + Case(When(concept.boost, then=Value(1.0)), default=0.0)
             if parsed.places or len(parsed.concepts) > 1 or not parsed.words:
                 matches.append(concept.boost)
-            explanation.append(concept.label)
+            result.explanation.append(concept.label)
     if parsed.citations:
         pattern = "|".join(re.escape(c) for c in parsed.citations)
         citation_match = Q(key__regex=rf"(^|-)({pattern})(-|$)")
@@ -157,7 +278,7 @@ def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
     if not parsed.places:
         # with no place named, the laws that reach everyone in a country come first
         score = score + Case(
-            When(jurisdiction__level__in=[Level.NATIONAL, Level.SUPRANATIONAL], then=Value(0.3)),
+            When(jurisdiction_id__in=_countrywide(places), then=Value(0.3)),
             default=0.0,
         )
     if not any(concept.name == "minors" for concept in parsed.concepts):
@@ -168,12 +289,55 @@ def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
         + Case(When(specific=True, then=Value(0.3)), default=0.0)
         + Case(When(status=Status.IN_FORCE, then=Value(0.2)), default=0.0)
     )
-    queryset = (
-        queryset.filter(reduce(or_, matches))
-        .annotate(score=ExpressionWrapper(score, output_field=FloatField()))
-        .order_by("-score", "jurisdiction_id", "position")
-    )
-    return SearchResult(queryset, parsed, explanation)
+    # no ORDER BY: the first matches the index finds, and the scan stops at the cap
+    return _collect(result, queryset.filter(reduce(or_, matches)).order_by(), score, text)
+
+
+def _collect(result: SearchResult, queryset, score, text: TextQuery | None = None):
+    """Both phases in one statement. Phase one reads small columns of up to CANDIDATE_CAP
+    matches, scored on the structured fields; phase two adds, for the best RANK_POOL of them,
+    the text rank and a bonus when every part of the query matches. Those come first, ordered
+    by the sum; the rest follow by their structured score."""
+    phase_one = queryset.annotate(
+        score=ExpressionWrapper(score, output_field=FloatField())
+    ).values_list(*HIT_FIELDS, "score")[: CANDIDATE_CAP + 1]
+    sql, params = phase_one.query.sql_with_params()
+    columns = ", ".join(f.replace("pk", "id") for f in (*HIT_FIELDS, "score"))
+    if text is None:
+        statement = f"{sql}"
+    else:
+        rank, rank_params = text.rank_sql()
+        every, every_params = text.matches_sql(every=True)
+        # fixed SQL around the ORM's own statement; every value is a parameter
+        statement = f"""
+            WITH hits ({columns}) AS MATERIALIZED ({sql}),
+                 pool AS MATERIALIZED (
+                    SELECT id FROM hits ORDER BY score DESC, jurisdiction_id, position LIMIT %s),
+                 ranked AS MATERIALIZED (
+                    SELECT laws_law.id, {rank} AS text_rank, ({every}) AS text_all
+                      FROM pool JOIN laws_law ON laws_law.id = pool.id)
+            SELECT hits.*, ranked.text_rank, ranked.text_all
+              FROM hits LEFT JOIN ranked ON ranked.id = hits.id
+        """  # noqa: S608
+        params = (*params, RANK_POOL, *rank_params, *every_params)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    result.capped = len(rows) > CANDIDATE_CAP
+    hits, pool = [], []
+    width = len(HIT_FIELDS) + 1
+    for row in rows[:CANDIDATE_CAP]:
+        hit = Hit(*row[:width])
+        hit.score = float(hit.score)  # numeric in raw SQL
+        if text is not None and row[width] is not None:  # in the pool
+            hit.score += row[width] * 10 + (1.5 if row[width + 1] else 0.0)
+            pool.append(hit)
+        else:
+            hits.append(hit)
+    order = lambda h: (-h.score, h.jurisdiction_id, h.position)  # noqa: E731
+    result.hits = sorted(pool, key=order) + sorted(hits, key=order)
+    result.ids = [h.pk for h in result.hits]
+    return result
 
 
 def apply_search(queryset, q: str):
@@ -185,13 +349,13 @@ def apply_search(queryset, q: str):
 
 def with_headline(queryset, parsed: ParsedQuery):
     """Annotate `headline`: the summary with the matched words marked (escape, then <mark>)."""
-    units = _units(parsed)
-    if not units:
+    text = TextQuery.of(parsed)
+    if text is None:
         return queryset
     return queryset.annotate(
         headline=SearchHeadline(
             "summary",
-            reduce(or_, units),
+            text.query(),
             config=SEARCH_CONFIG,
             start_sel=MARK_START,
             stop_sel=MARK_END,
@@ -200,8 +364,15 @@ def with_headline(queryset, parsed: ParsedQuery):
     )
 
 
-def render_headline(text: str) -> str:
-    """Escape the text, then turn the markers into <mark>: safe to show as HTML."""
+def render_headline(text: str, words: int = 70) -> str:
+    """Cut the text to `words` words (closing a mark left open), escape it, then turn the
+    markers into <mark>: safe to show as HTML."""
+    parts = (text or "").split()
+    if len(parts) > words:
+        cut = " ".join(parts[:words])
+        if cut.count(MARK_START) > cut.count(MARK_END):
+            cut += MARK_END
+        text = cut + " …"
     escaped = html.escape(text or "")
     return escaped.replace(html.escape(MARK_START), "<mark>").replace(
         html.escape(MARK_END), "</mark>"
@@ -218,22 +389,35 @@ BOOLEAN_FACETS = {
 }
 
 
-def facet_counts(queryset) -> dict:
-    """Counts of each facet value over `queryset`, in two queries."""
-    aggregates = {
-        **{f"kind__{k}": Count("pk", filter=Q(kind=k)) for k in Kind.values},
-        **{f"status__{s}": Count("pk", filter=Q(status=s)) for s in Status.values},
-        **{f"level__{lv}": Count("pk", filter=Q(jurisdiction__level=lv)) for lv in Level.values},
-        **{f"{name}__true": Count("pk", filter=Q(**{name: True})) for name in BOOLEAN_FACETS},
-        "enacted_min": Min("enacted__year"),
-        "enacted_max": Max("enacted__year"),
-        "total": Count("pk"),
+def facet_counts(result: SearchResult) -> dict:
+    """Counts of each facet value over the matches found (exact unless the search was capped),
+    counted from the columns phase one already read: no further query."""
+    levels = result.places.levels if result.places else {}
+    tally = Counter()
+    per_place = Counter()
+    years = []
+    for hit in result.hits:
+        tally[f"kind__{hit.kind}"] += 1
+        tally[f"status__{hit.status}"] += 1
+        tally[f"level__{levels.get(hit.jurisdiction_id)}"] += 1
+        for name in BOOLEAN_FACETS:
+            if getattr(hit, name):
+                tally[f"{name}__true"] += 1
+        per_place[hit.jurisdiction_id] += 1
+        if hit.enacted:
+            years.append(hit.enacted.year)
+    counts = {
+        **{f"kind__{k}": tally[f"kind__{k}"] for k in Kind.values},
+        **{f"status__{s}": tally[f"status__{s}"] for s in Status.values},
+        **{f"level__{lv}": tally[f"level__{lv}"] for lv in Level.values},
+        **{f"{name}__true": tally[f"{name}__true"] for name in BOOLEAN_FACETS},
+        "enacted_min": min(years, default=None),
+        "enacted_max": max(years, default=None),
+        "total": len(result.hits),
     }
-    base = queryset.order_by()
-    counts = base.aggregate(**aggregates)
-    places = list(
-        base.values("jurisdiction_id", "jurisdiction__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "jurisdiction_id")[:25]
-    )
-    return {"counts": counts, "jurisdictions": places}
+    names = result.places.names if result.places else {}
+    places = [
+        {"jurisdiction_id": code, "jurisdiction__name": names.get(code, code), "n": n}
+        for code, n in sorted(per_place.items(), key=lambda item: (-item[1], item[0]))[:25]
+    ]
+    return {"counts": counts, "jurisdictions": places, "capped": result.capped}

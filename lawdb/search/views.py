@@ -9,6 +9,19 @@ from . import services
 from .forms import SearchForm
 
 PAGE_SIZE = 20
+CARD_FIELDS = (  # what a result card shows
+    "key",
+    "citation",
+    "title",
+    "kind",
+    "status",
+    "specific",
+    "covers_synthetic",
+    "summary",
+    "verification",
+    "last_verified",
+    "jurisdiction__name",
+)
 
 
 @require_safe
@@ -22,17 +35,18 @@ def search(request):
 
     q = form.cleaned_data["q"]
     result = services.search_laws(q=q, queryset=filters.qs, correct=not form.cleaned_data["exact"])
-    facets = services.facet_counts(result.queryset)
-    # rank only the keys; the page's rows are fetched whole below
-    paginator = Paginator(result.queryset.values_list("pk", flat=True), PAGE_SIZE)
-    paginator.count = facets["counts"]["total"]  # already counted with the facets
+    facets = services.facet_counts(result)
+    paginator = Paginator(result.ids, PAGE_SIZE)
     try:
         page = paginator.page(form.cleaned_data["page"] or 1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
     page_keys = list(page.object_list)
     laws = services.with_headline(
-        Law.objects.with_related().filter(pk__in=page_keys), result.parsed
+        Law.objects.select_related("jurisdiction")
+        .only(*CARD_FIELDS)
+        .filter(services.among(page_keys)),
+        result.parsed,
     )
     by_pk = {law.pk: law for law in laws}
     ordered = [by_pk[pk] for pk in page_keys if pk in by_pk]
@@ -47,6 +61,7 @@ def search(request):
         "page": page,
         "laws": ordered,
         "facets": facets,
+        "capped": result.capped,
         "facet_groups": _facet_groups(facets, request.GET),
         "active_filters": _active_filters(request.GET),
     }

@@ -17,7 +17,8 @@ CSP = "; ".join(
 
 class PrivacyHeadersMiddleware:
     """Headers for a site people visit in fear: nothing loads from elsewhere, nothing leaks the
-    page they were on, and public pages are cacheable by any shared cache in front."""
+    page they were on, a search's words are kept by no cache, and other public pages are
+    cacheable by any shared cache in front."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,6 +30,9 @@ class PrivacyHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
         response.setdefault("Referrer-Policy", "same-origin")
+        if "q" in request.GET and not response.has_header("Cache-Control"):
+            # what a person typed is not kept by any cache, shared or their browser's
+            patch_cache_control(response, private=True, no_store=True)
         cacheable = (
             request.method in ("GET", "HEAD")
             and response.status_code == 200

@@ -199,7 +199,7 @@ def test_highlight_marks_words_and_escapes_html(corpus):
 
 def test_facets_count_the_current_results(corpus):
     result = search_laws(q="texas")
-    facets = facet_counts(result.queryset)
+    facets = facet_counts(result)
     counts = facets["counts"]
     assert counts["total"] == 3 + 3  # Texas and federal laws
     assert counts["kind__civil"] == 2
@@ -211,7 +211,7 @@ def test_facets_count_the_current_results(corpus):
 def test_search_page_queries_are_bounded(client, corpus, django_assert_max_num_queries):
     for _ in range(40):
         LawFactory(jurisdiction=corpus["va_civil"].jurisdiction, summary="Nude images shared.")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(4):  # vocabulary, ranked matches, result cards, places
         response = client.get("/search/", {"q": "nude virginia"})
     assert response.status_code == 200
 
@@ -255,3 +255,60 @@ def test_partial_results_for_live_search(client, corpus):
 def test_api_search_orders_by_relevance(client, corpus):
     data = client.get("/api/v1/laws/", {"q": "deepfake nudes texas"}).json()
     assert data["results"][0]["citation"] == "Tex. Penal Code § 21.165"
+
+
+def test_concepts_are_kept_when_a_law_is_saved(corpus):
+    law = corpus["tx_deepfake"]
+    law.refresh_from_db()
+    assert "synthetic" in law.search_concepts
+    law.summary = "Threatening to share a private picture is a crime."
+    law.title = "Threats"
+    law.excerpt = law.notes = law.intent = ""
+    law.save()
+    law.refresh_from_db()
+    assert "synthetic" not in law.search_concepts and "threats" in law.search_concepts
+
+
+def test_matches_past_the_cap_are_counted_as_capped(corpus, monkeypatch):
+    from lawdb.search import services
+
+    monkeypatch.setattr(services, "CANDIDATE_CAP", 2)
+    monkeypatch.setattr(services, "RANK_POOL", 1)
+    result = search_laws(q="texas")
+    assert result.capped and result.total == 2
+    assert facet_counts(result)["capped"]
+    uncapped = search_laws(q="§ 21.165")
+    assert not uncapped.capped and uncapped.ids[:1] == [corpus["tx_deepfake"].pk]
+
+
+def test_text_rank_orders_the_pool_ahead_of_the_rest(corpus, monkeypatch):
+    from lawdb.search import services
+
+    monkeypatch.setattr(services, "RANK_POOL", 1)
+    result = search_laws(q="deep fake texas")
+    assert result.hits[0].pk == corpus["tx_deepfake"].pk
+    assert result.hits[0].score > result.hits[1].score  # its text rank was added
+
+
+def test_capped_search_page_says_so(client, corpus, monkeypatch):
+    from lawdb.search import services
+
+    monkeypatch.setattr(services, "CANDIDATE_CAP", 2)
+    body = client.get("/search/", {"q": "texas"}).content.decode()
+    assert "2+" in body and "More than 2 laws match" in body
+
+
+def test_long_headlines_are_cut_with_marks_closed():
+    from lawdb.search.services import MARK_END, MARK_START
+
+    text = " ".join(["word"] * 10) + f" {MARK_START}nude images{MARK_END} and more"
+    html = render_headline(text, words=11)
+    assert html.endswith("…") and html.count("<mark>") == html.count("</mark>") == 1
+
+
+def test_search_words_are_never_cached(client, corpus):
+    response = client.get("/search/", {"q": "my ex shared my nudes"})
+    assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    api = client.get("/api/v1/laws/", {"q": "nudes"})
+    assert "no-store" in api["Cache-Control"]
+    assert "public" in client.get("/search/")["Cache-Control"]
