@@ -166,7 +166,7 @@ def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
 
 
 CANDIDATE_CAP = 500  # matches examined per search; past it the count reads "500+"
-RANK_POOL = 300  # the best candidates by the structured score get the full text rank
+RANK_POOL = 150  # the best candidates by the structured score get the full text rank
 HIT_FIELDS = (
     "pk",
     "jurisdiction_id",
@@ -289,8 +289,15 @@ def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
         + Case(When(specific=True, then=Value(0.3)), default=0.0)
         + Case(When(status=Status.IN_FORCE, then=Value(0.2)), default=0.0)
     )
-    # no ORDER BY: the first matches the index finds, and the scan stops at the cap
-    return _collect(result, queryset.filter(reduce(or_, matches)).order_by(), score, text)
+    # no ORDER BY: the first matches found, and the scan stops at the cap
+    queryset = queryset.order_by()
+    if parsed.citations:
+        # a section number names the law; the other words ("Penal Code") only rank. When it
+        # names none, every part of the query matches as usual.
+        _collect(result, queryset.filter(citation_match), score, text)
+        if result.ids:
+            return result
+    return _collect(result, queryset.filter(reduce(or_, matches)), score, text)
 
 
 def _collect(result: SearchResult, queryset, score, text: TextQuery | None = None):

@@ -312,3 +312,10 @@ def test_search_words_are_never_cached(client, corpus):
     api = client.get("/api/v1/laws/", {"q": "nudes"})
     assert "no-store" in api["Cache-Control"]
     assert "public" in client.get("/search/")["Cache-Control"]
+
+
+def test_a_citation_narrows_to_its_law_and_other_words_only_rank(corpus):
+    result = search_laws(q="Penal Code 21.16")
+    assert result.ids == [corpus["tx_disclosure"].pk]
+    fallback = search_laws(q="Penal Code 99.99")  # names no law: the words match as usual
+    assert corpus["tx_disclosure"].pk in fallback.ids
