@@ -60,6 +60,7 @@ class LawSerializer(serializers.ModelSerializer):
             "jurisdiction",
             "jurisdiction_name",
             "citation",
+            "former_citations",
             "title",
             "kind",
             "specific",

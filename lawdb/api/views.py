@@ -1,9 +1,12 @@
 from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 
 from lawdb.laws.filters import LawSearchFilter
 from lawdb.laws.models import Jurisdiction, Law, Resource
+from lawdb.web.selectors import law_renamed
 
 from .serializers import (
     JurisdictionDetailSerializer,
@@ -56,3 +59,13 @@ class LawViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Law.objects.with_related().order_by("jurisdiction_id", "position")
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            renamed = law_renamed(kwargs[self.lookup_field])
+            if renamed is None:
+                raise
+            url = reverse("api:law-detail", kwargs={"key": renamed.key})
+            return HttpResponsePermanentRedirect(url)  # the record's citation was corrected

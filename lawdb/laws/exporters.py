@@ -48,8 +48,9 @@ def _put(out: dict, key: str, value):
 
 
 def law_document(law: Law) -> dict:
-    out: dict = {
-        "citation": law.citation,
+    out: dict = {"citation": law.citation}
+    _put(out, "former_citations", list(law.former_citations))
+    out |= {
         "title": law.title,
         "kind": law.kind,
         "specific": law.specific,

@@ -138,6 +138,19 @@ def _check_across_files(jurisdictions, collections) -> list[schema.DataError]:
                     )
                 )
             law_keys.setdefault(law.key, j.path)
+    for j in jurisdictions:  # an old permalink must lead to one law, never shadow a current one
+        for law in j.laws:
+            for former, key in zip(law.former_citations, law.former_keys, strict=True):
+                if key in law_keys:
+                    errors.append(
+                        schema.DataError(
+                            j.path,
+                            law.citation,
+                            "former_citations",
+                            f"{former!r} has the permalink of a current law in {law_keys[key]}",
+                        )
+                    )
+                law_keys[key] = j.path
     resource_keys: dict[str, str] = {}
     for owner in [*jurisdictions, *collections]:
         for r in owner.resources:
@@ -235,6 +248,8 @@ def _law_values(record: schema.LawRecord, position: int) -> dict:
         "summary": record.summary,
         "excerpt": record.excerpt,
         "notes": record.notes,
+        "former_citations": record.former_citations,
+        "former_keys": record.former_keys,
         "verification": record.verification,
         "last_verified": record.last_verified,
         "position": position,

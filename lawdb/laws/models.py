@@ -245,6 +245,19 @@ class Law(models.Model):
         db_persist=True,
         help_text="Weighted full-text document, maintained by PostgreSQL.",
     )
+    former_citations = ArrayField(
+        models.CharField(max_length=255),
+        blank=True,
+        default=list,
+        help_text="Citations this record was published under before a correction.",
+    )
+    former_keys = ArrayField(
+        models.CharField(max_length=160),
+        blank=True,
+        default=list,
+        editable=False,
+        help_text="Permalinks of the former citations; they redirect to this law.",
+    )
     search_concepts = ArrayField(
         models.CharField(max_length=20),
         blank=True,
@@ -289,6 +302,7 @@ class Law(models.Model):
             models.Index(fields=["verification"], name="law_verification_idx"),
             GinIndex(fields=["search_vector"], name="law_search_vector_idx"),
             GinIndex(fields=["search_concepts"], name="law_search_concepts_idx"),
+            GinIndex(fields=["former_keys"], name="law_former_keys_idx"),
             GinIndex(OpClass("key", name="gin_trgm_ops"), name="law_key_trgm_idx"),
         ]
 

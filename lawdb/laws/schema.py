@@ -26,6 +26,7 @@ JURISDICTION_KEYS = {"code", "name", "level", "parent", "aliases", "laws", "reso
 LAW_KEYS = {
     "minors_only",
     "citation",
+    "former_citations",
     "title",
     "kind",
     "specific",
@@ -119,6 +120,8 @@ class LawRecord:
     limitation_period: str = ""
     excerpt: str = ""
     notes: str = ""
+    former_citations: list[str] = field(default_factory=list)  # earlier, corrected forms
+    former_keys: list[str] = field(default_factory=list)  # their permalinks, which redirect
 
 
 @dataclass
@@ -369,6 +372,14 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
     minors_only = c.boolean(data, label, "minors_only") if "minors_only" in data else False
     if minors_only and not covers.get("minors"):
         c.error(label, "minors_only", "a law only for minors must have covers.minors: true")
+    former = []
+    for f_index, f_raw in enumerate(c.items(data, label, "former_citations")):
+        if not isinstance(f_raw, str) or not f_raw.strip():
+            c.error(label, f"former_citations[{f_index}]", "must be a citation (text)")
+        elif f_raw.strip() == citation or f_raw.strip() in former:
+            c.error(label, f"former_citations[{f_index}]", f"repeats {f_raw.strip()!r}")
+        else:
+            former.append(f_raw.strip())
     enacted = c.partial_date(data, label, "enacted")
     effective = c.partial_date(data, label, "effective")
     if enacted and effective and _coarse(effective, enacted) < _coarse(enacted, effective):
@@ -389,6 +400,8 @@ def _check_law(c: _Checker, raw, index: int, code: str) -> LawRecord | None:
         enacted=enacted,
         effective=effective,
         minors_only=minors_only,
+        former_citations=former,
+        former_keys=[make_law_key(code or "", f) for f in former],
         **{name: c.text(data, label, name) for name in LAW_TEXT_FIELDS},
     )
     return law

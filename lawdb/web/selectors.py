@@ -71,3 +71,8 @@ def jurisdiction_page(code: str) -> dict:
 
 def law_page(key: str) -> Law:
     return get_object_or_404(Law.objects.with_related(), key=key)
+
+
+def law_renamed(key: str) -> Law | None:
+    """The law a former permalink belonged to, before its citation was corrected."""
+    return Law.objects.filter(former_keys__contains=[key]).only("key").first()

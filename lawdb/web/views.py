@@ -1,6 +1,6 @@
 from django import forms
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -44,7 +44,13 @@ def jurisdiction_detail(request, code):
 
 @require_safe
 def law_detail(request, key):
-    law = selectors.law_page(key)
+    try:
+        law = selectors.law_page(key)
+    except Http404:
+        renamed = selectors.law_renamed(key)
+        if renamed is None:
+            raise
+        return redirect(renamed, permanent=True)  # a permalink outlives a corrected citation
     return render(request, "pages/law_detail.html", {"law": law})
 
 

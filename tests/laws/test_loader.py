@@ -427,3 +427,46 @@ def test_curated_fixtures_load_and_round_trip_byte_identical(settings, tmp_path)
     assert originals == sorted(p.relative_to(out) for p in out.rglob("*.yaml"))
     for rel in originals:
         assert (root / rel).read_text() == (out / rel).read_text(), f"{rel} is not canonical"
+
+
+@pytest.mark.django_db
+def test_former_citations_keep_old_permalinks(client, tmp_path):
+    va = copy.deepcopy(VA)
+    va["laws"][0]["former_citations"] = ["Va. Code Ann. § 18.2-386.1"]
+    load(write_tree(tmp_path / "fixtures", va=va), today=TODAY)
+    law = Law.objects.get(citation="Va. Code Ann. § 18.2-386.2")
+    assert law.former_keys == ["us-va-va-code-ann-18-2-386-1"]
+    page = client.get("/laws/us-va-va-code-ann-18-2-386-1/")
+    assert page.status_code == 301 and page["Location"] == law.get_absolute_url()
+    api = client.get("/api/v1/laws/us-va-va-code-ann-18-2-386-1/")
+    assert api.status_code == 301 and api["Location"].endswith(f"/api/v1/laws/{law.key}/")
+    assert client.get("/laws/us-va-never-was/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "former,message",
+    [
+        (["Va. Code Ann. § 8.01-40.4"], "has the permalink of a current law"),
+        (["Va. Code Ann. § 18.2-386.2"], "repeats"),
+        ([""], "must be a citation"),
+    ],
+)
+def test_a_former_citation_cannot_shadow_a_law(tmp_path, former, message):
+    va = copy.deepcopy(VA)
+    other = copy.deepcopy(VA["laws"][0]) | {"citation": "Va. Code Ann. § 8.01-40.4"}
+    va["laws"].append(other)
+    va["laws"][0]["former_citations"] = former
+    with pytest.raises(LoadError) as caught:
+        load(write_tree(tmp_path / "fixtures", va=va), today=TODAY)
+    assert message in str(caught.value) and "former_citations" in str(caught.value)
+    assert Law.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_law_page_names_its_former_citation(client, tmp_path):
+    va = copy.deepcopy(VA)
+    va["laws"][0]["former_citations"] = ["Va. Code Ann. § 18.2-386.1"]
+    load(write_tree(tmp_path / "fixtures", va=va), today=TODAY)
+    body = client.get("/laws/us-va-va-code-ann-18-2-386-2/").content.decode()
+    assert "Recorded here earlier as Va. Code Ann. § 18.2-386.1" in body
