@@ -59,13 +59,14 @@ INSERT INTO laws_law (
     jurisdiction_id, key, citation, title, kind, specific, status, enacted, enacted_precision,
     effective, effective_precision, covers_authentic, covers_synthetic, covers_threats,
     covers_creation, covers_minors, minors_only, intent, penalty, remedies, limitation_period,
-    summary, excerpt, notes, verification, last_verified, position, search_places, search_concepts)
+    summary, excerpt, notes, verification, last_verified, position, search_places, search_concepts,
+    former_citations, former_keys)
 SELECT jurisdiction_id, key || '-x' || g, citation || ' [copy ' || g || ']', title, kind,
        specific, status, enacted, enacted_precision, effective, effective_precision,
        covers_authentic, covers_synthetic, covers_threats, covers_creation, covers_minors,
        minors_only, intent, penalty, remedies, limitation_period, summary, excerpt, notes,
        verification, last_verified, position + 1000 * g, search_places,
-       search_concepts
+       search_concepts, '{}', '{}'
   FROM laws_law, generate_series(%s, %s) AS g
  WHERE key NOT LIKE '%%-x%%'
 """
@@ -97,7 +98,7 @@ def main():
             started = time.perf_counter()
             with connection.cursor() as cursor:
                 cursor.execute(COPY_SQL, [copies, size - 1])
-                cursor.execute("ANALYZE laws_law")
+                cursor.execute("VACUUM ANALYZE laws_law")  # leave autovacuum nothing to do
             index.refresh()
             copies = size
             print(

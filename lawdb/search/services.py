@@ -10,9 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import or_
+from operator import attrgetter, or_
 
-from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -31,6 +30,7 @@ from .expressions import SEARCH_CONFIG, concept_sql, tsquery_sql
 from .parsing import ParsedQuery, PlaceIndex, parse, typo_candidates
 
 MARK_START, MARK_END = "\u2063[[", "]]\u2063"
+HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 TYPO_SIMILARITY = 0.35
 CHILD_TITLE_RE = r"\m(child|children|childrens|minor|minors|juvenile)\M"
 PLACE_PREFERENCE = 0.15  # a place name wins a near tie with another word ("texs": Texas)
@@ -210,6 +210,7 @@ class SearchResult:
     capped: bool = False  # more than CANDIDATE_CAP matched; only that many were examined
     explanation: list[str] = field(default_factory=list)
     places: PlaceIndex | None = None
+    cards: list[Law] = field(default_factory=list)  # the requested slice, ready to show
 
     @property
     def total(self) -> int:
@@ -229,9 +230,12 @@ def among(ids: list[int]) -> RawSQL:
     return RawSQL("laws_law.id = ANY(%s::bigint[])", (list(ids),), output_field=BooleanField())
 
 
-def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
+def search_laws(
+    *, q: str, queryset=None, correct: bool = True, cards: slice | None = None
+) -> SearchResult:
     """Laws matching `q`, best first. `queryset` narrows them first (the page's filters);
-    `correct=False` searches the words exactly as typed.
+    `correct=False` searches the words exactly as typed; `cards` names the slice of results
+    to return whole, with the matched words marked in their summaries (a page of results).
 
     Two phases keep the cost flat as the data grows: the first reads only small columns of at
     most CANDIDATE_CAP matches (concepts are matched on each law's precomputed concept list, not
@@ -245,7 +249,8 @@ def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
     if parsed.is_empty:
         if (q or "").strip():
             return result
-        return _collect(result, queryset.order_by("jurisdiction_id", "position"), Value(0.0))
+        browse = queryset.order_by("jurisdiction_id", "position")
+        return _collect(result, browse, Value(0.0), cards=cards)
 
     place_boost = _place_scope(parsed, places)
     if place_boost:
@@ -294,56 +299,105 @@ def search_laws(*, q: str, queryset=None, correct: bool = True) -> SearchResult:
     if parsed.citations:
         # a section number names the law; the other words ("Penal Code") only rank. When it
         # names none, every part of the query matches as usual.
-        _collect(result, queryset.filter(citation_match), score, text)
+        _collect(result, queryset.filter(citation_match), score, text, cards=cards)
         if result.ids:
             return result
-    return _collect(result, queryset.filter(reduce(or_, matches)), score, text)
+    return _collect(result, queryset.filter(reduce(or_, matches)), score, text, cards=cards)
 
 
-def _collect(result: SearchResult, queryset, score, text: TextQuery | None = None):
-    """Both phases in one statement. Phase one reads small columns of up to CANDIDATE_CAP
-    matches, scored on the structured fields; phase two adds, for the best RANK_POOL of them,
-    the text rank and a bonus when every part of the query matches. Those come first, ordered
-    by the sum; the rest follow by their structured score."""
+CARD_COLUMNS = (
+    "key",
+    "citation",
+    "title",
+    "kind",
+    "status",
+    "specific",
+    "covers_synthetic",
+    "summary",
+    "verification",
+    "last_verified",
+)
+
+
+def _collect(
+    result: SearchResult,
+    queryset,
+    score,
+    text: TextQuery | None = None,
+    *,
+    cards: slice | None = None,
+) -> SearchResult:
+    """Both phases, the order and a page of results in one statement. Phase one reads small
+    columns of up to CANDIDATE_CAP matches, scored on the structured fields; phase two adds,
+    for the best RANK_POOL of them, the text rank and a bonus when every part of the query
+    matches. Those come first, ordered by the sum; the rest follow by their structured score.
+    The rows in `cards` also bring what a result shows, with the matched words marked."""
     phase_one = queryset.annotate(
         score=ExpressionWrapper(score, output_field=FloatField())
     ).values_list(*HIT_FIELDS, "score")[: CANDIDATE_CAP + 1]
     sql, params = phase_one.query.sql_with_params()
     columns = ", ".join(f.replace("pk", "id") for f in (*HIT_FIELDS, "score"))
+    params = list(params)
     if text is None:
-        statement = f"{sql}"
+        ranked = "SELECT NULL::bigint AS id, 0.0::float8 AS text_rank, false AS text_all LIMIT 0"
+        headline, headline_params = "l.summary", []
     else:
         rank, rank_params = text.rank_sql()
         every, every_params = text.matches_sql(every=True)
-        # fixed SQL around the ORM's own statement; every value is a parameter
-        statement = f"""
-            WITH hits ({columns}) AS MATERIALIZED ({sql}),
-                 pool AS MATERIALIZED (
-                    SELECT id FROM hits ORDER BY score DESC, jurisdiction_id, position LIMIT %s),
-                 ranked AS MATERIALIZED (
-                    SELECT laws_law.id, {rank} AS text_rank, ({every}) AS text_all
-                      FROM pool JOIN laws_law ON laws_law.id = pool.id)
-            SELECT hits.*, ranked.text_rank, ranked.text_all
-              FROM hits LEFT JOIN ranked ON ranked.id = hits.id
-        """  # noqa: S608
-        params = (*params, RANK_POOL, *rank_params, *every_params)
+        ranked = f"""
+            SELECT laws_law.id, {rank} AS text_rank, ({every}) AS text_all
+              FROM (SELECT id FROM hits
+                     ORDER BY score DESC, jurisdiction_id, position LIMIT %s) AS pool
+              JOIN laws_law ON laws_law.id = pool.id"""  # noqa: S608 (fixed fragments)
+        params += [*rank_params, *every_params, RANK_POOL]  # in the order they appear
+        query, query_params = text.query_sql()
+        headline = f"ts_headline('{SEARCH_CONFIG}', l.summary, {query}, %s)"
+        headline_params = [*query_params, HEADLINE_OPTIONS]
+    first, last = (cards.start or 0, cards.stop or 0) if cards else (0, 0)
+    card_columns = ", ".join(f"l.{name}" for name in CARD_COLUMNS)
+    # fixed SQL around the ORM's own statement; every value is a parameter
+    statement = f"""
+        WITH hits ({columns}) AS MATERIALIZED ({sql}),
+             ranked AS MATERIALIZED ({ranked}),
+             ordered AS (
+                SELECT hits.*, ranked.id IS NOT NULL AS pooled,
+                       hits.score::float8
+                       + COALESCE(ranked.text_rank * 10
+                                  + CASE WHEN ranked.text_all THEN 1.5 ELSE 0 END, 0) AS final
+                  FROM hits LEFT JOIN ranked ON ranked.id = hits.id),
+             numbered AS (
+                SELECT ordered.*,
+                       row_number() OVER (ORDER BY pooled DESC, final DESC,
+                                                   jurisdiction_id, position) AS n
+                  FROM ordered)
+        SELECT numbered.*, {card_columns}, j.name, {headline}
+          FROM numbered
+          LEFT JOIN laws_law AS l ON l.id = numbered.id AND numbered.n > %s AND numbered.n <= %s
+          LEFT JOIN laws_jurisdiction AS j ON j.code = l.jurisdiction_id
+         ORDER BY numbered.n
+    """  # noqa: S608
+    params += [*headline_params, first, last]  # in the order they appear
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     result.capped = len(rows) > CANDIDATE_CAP
-    hits, pool = [], []
-    width = len(HIT_FIELDS) + 1
+    width = len(HIT_FIELDS)  # then: score, pooled, final, n, the card's columns, place, headline
+    hits = []
     for row in rows[:CANDIDATE_CAP]:
-        hit = Hit(*row[:width])
-        hit.score = float(hit.score)  # numeric in raw SQL
-        if text is not None and row[width] is not None:  # in the pool
-            hit.score += row[width] * 10 + (1.5 if row[width + 1] else 0.0)
-            pool.append(hit)
-        else:
-            hits.append(hit)
-    order = lambda h: (-h.score, h.jurisdiction_id, h.position)  # noqa: E731
-    result.hits = sorted(pool, key=order) + sorted(hits, key=order)
-    result.ids = [h.pk for h in result.hits]
+        hit = Hit(*row[:width], score=row[width + 2])
+        hits.append(hit)
+        if row[width + 4] is not None:  # a card: its whole row was read
+            columns = row[width + 4 : width + 4 + len(CARD_COLUMNS)]
+            values = dict(zip(CARD_COLUMNS, columns, strict=True))
+            law = Law(
+                pk=hit.pk,
+                jurisdiction=Jurisdiction(code=hit.jurisdiction_id, name=row[-2]),
+                **values,
+            )
+            law.headline_html = render_headline(row[-1])
+            result.cards.append(law)
+    result.hits = hits
+    result.ids = [h.pk for h in hits]
     return result
 
 
@@ -352,23 +406,6 @@ def apply_search(queryset, q: str):
     if not (q or "").strip():
         return queryset
     return search_laws(q=q, queryset=queryset).queryset
-
-
-def with_headline(queryset, parsed: ParsedQuery):
-    """Annotate `headline`: the summary with the matched words marked (escape, then <mark>)."""
-    text = TextQuery.of(parsed)
-    if text is None:
-        return queryset
-    return queryset.annotate(
-        headline=SearchHeadline(
-            "summary",
-            text.query(),
-            config=SEARCH_CONFIG,
-            start_sel=MARK_START,
-            stop_sel=MARK_END,
-            highlight_all=True,
-        )
-    )
 
 
 def render_headline(text: str, words: int = 70) -> str:
@@ -399,30 +436,25 @@ BOOLEAN_FACETS = {
 def facet_counts(result: SearchResult) -> dict:
     """Counts of each facet value over the matches found (exact unless the search was capped),
     counted from the columns phase one already read: no further query."""
+    hits = result.hits
     levels = result.places.levels if result.places else {}
-    tally = Counter()
-    per_place = Counter()
-    years = []
-    for hit in result.hits:
-        tally[f"kind__{hit.kind}"] += 1
-        tally[f"status__{hit.status}"] += 1
-        tally[f"level__{levels.get(hit.jurisdiction_id)}"] += 1
-        for name in BOOLEAN_FACETS:
-            if getattr(hit, name):
-                tally[f"{name}__true"] += 1
-        per_place[hit.jurisdiction_id] += 1
-        if hit.enacted:
-            years.append(hit.enacted.year)
+    names = result.places.names if result.places else {}
+    kinds = Counter(map(attrgetter("kind"), hits))
+    statuses = Counter(map(attrgetter("status"), hits))
+    per_place = Counter(map(attrgetter("jurisdiction_id"), hits))
+    per_level = Counter()
+    for code, n in per_place.items():
+        per_level[levels.get(code)] += n
+    years = [h.enacted.year for h in hits if h.enacted]
     counts = {
-        **{f"kind__{k}": tally[f"kind__{k}"] for k in Kind.values},
-        **{f"status__{s}": tally[f"status__{s}"] for s in Status.values},
-        **{f"level__{lv}": tally[f"level__{lv}"] for lv in Level.values},
-        **{f"{name}__true": tally[f"{name}__true"] for name in BOOLEAN_FACETS},
+        **{f"kind__{k}": kinds[k] for k in Kind.values},
+        **{f"status__{s}": statuses[s] for s in Status.values},
+        **{f"level__{lv}": per_level[lv] for lv in Level.values},
+        **{f"{name}__true": sum(map(attrgetter(name), hits)) for name in BOOLEAN_FACETS},
         "enacted_min": min(years, default=None),
         "enacted_max": max(years, default=None),
-        "total": len(result.hits),
+        "total": len(hits),
     }
-    names = result.places.names if result.places else {}
     places = [
         {"jurisdiction_id": code, "jurisdiction__name": names.get(code, code), "n": n}
         for code, n in sorted(per_place.items(), key=lambda item: (-item[1], item[0]))[:25]

@@ -1,3 +1,6 @@
+from functools import partial
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -9,19 +12,6 @@ from . import services
 from .forms import SearchForm
 
 PAGE_SIZE = 10  # enough to read on a phone; the facets narrow the rest
-CARD_FIELDS = (  # what a result card shows
-    "key",
-    "citation",
-    "title",
-    "kind",
-    "status",
-    "specific",
-    "covers_synthetic",
-    "summary",
-    "verification",
-    "last_verified",
-    "jurisdiction__name",
-)
 
 
 @require_safe
@@ -34,24 +24,21 @@ def search(request):
         return render(request, "pages/search.html", {"errors": errors, "form": form}, status=400)
 
     q = form.cleaned_data["q"]
-    result = services.search_laws(q=q, queryset=filters.qs, correct=not form.cleaned_data["exact"])
-    facets = services.facet_counts(result)
+    number = form.cleaned_data["page"] or 1
+    run = partial(
+        services.search_laws,
+        q=q,
+        queryset=filters.qs,
+        correct=not form.cleaned_data["exact"],
+    )
+    result = run(cards=slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE))
     paginator = Paginator(result.ids, PAGE_SIZE)
     try:
-        page = paginator.page(form.cleaned_data["page"] or 1)
-    except EmptyPage:
+        page = paginator.page(number)
+    except EmptyPage:  # past the end: the last page
         page = paginator.page(paginator.num_pages)
-    page_keys = list(page.object_list)
-    laws = services.with_headline(
-        Law.objects.select_related("jurisdiction")
-        .only(*CARD_FIELDS)
-        .filter(services.among(page_keys)),
-        result.parsed,
-    )
-    by_pk = {law.pk: law for law in laws}
-    ordered = [by_pk[pk] for pk in page_keys if pk in by_pk]
-    for law in ordered:
-        law.headline_html = services.render_headline(getattr(law, "headline", "") or law.summary)
+        result = run(cards=slice(page.start_index() - 1, page.end_index()))
+    facets = services.facet_counts(result)
 
     context = {
         "form": form,
@@ -59,7 +46,7 @@ def search(request):
         "parsed": result.parsed,
         "explanation": result.explanation,
         "page": page,
-        "laws": ordered,
+        "laws": result.cards,
         "facets": facets,
         "capped": result.capped,
         "facet_groups": _facet_groups(facets, request.GET),
@@ -116,19 +103,23 @@ SINGLE_VALUED = {"jurisdiction", "level", "applies_in"}
 
 
 def _toggle(params, name, value) -> str:
-    """The current URL with one filter value switched on or off."""
-    query = params.copy()
-    query.pop("page", None)
-    query.pop("partial", None)
-    values = query.getlist(name)
+    """The current URL with one filter value switched on or off (the page number dropped)."""
+    values = params.getlist(name)
     if value in values:
-        values.remove(value)
+        values = [v for v in values if v != value]
     elif name in SINGLE_VALUED:
         values = [value]
     else:
-        values.append(value)
-    query.setlist(name, values)
-    return "?" + query.urlencode()
+        values = [*values, value]
+    pairs = [
+        (key, v)
+        for key, current in params.lists()
+        if key not in ("page", "partial")
+        for v in (values if key == name else current)
+    ]
+    if name not in params:
+        pairs += [(name, v) for v in values]
+    return "?" + urlencode(pairs)
 
 
 def _active_filters(params) -> list[dict]:

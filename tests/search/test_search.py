@@ -5,7 +5,7 @@ import pytest
 
 from lawdb.laws.models import Law
 from lawdb.search import index
-from lawdb.search.services import facet_counts, render_headline, search_laws, with_headline
+from lawdb.search.services import facet_counts, render_headline, search_laws
 from tests.factories import JurisdictionFactory, LawFactory
 
 
@@ -189,9 +189,10 @@ def test_highlight_marks_words_and_escapes_html(corpus):
     Law.objects.filter(pk=law.pk).update(
         summary="Fines & damages: a person whose nude image was shared can sue <script>x</script>."
     )
-    result = search_laws(q="nude virginia")
-    annotated = with_headline(Law.objects.filter(pk=law.pk), result.parsed).get()
-    html = render_headline(annotated.headline)
+    result = search_laws(q="nude virginia", cards=slice(0, 10))
+    card = next(card for card in result.cards if card.pk == law.pk)
+    html = card.headline_html
+    assert card.citation == law.citation and card.jurisdiction.name == "Virginia"
     assert "<mark>nude</mark>" in html
     assert "&amp;" in html
     assert "<" not in html.replace("<mark>", "").replace("</mark>", "")
@@ -319,3 +320,14 @@ def test_a_citation_narrows_to_its_law_and_other_words_only_rank(corpus):
     assert result.ids == [corpus["tx_disclosure"].pk]
     fallback = search_laws(q="Penal Code 99.99")  # names no law: the words match as usual
     assert corpus["tx_disclosure"].pk in fallback.ids
+
+
+def test_cards_are_the_requested_slice_in_rank_order(corpus):
+    result = search_laws(q="texas", cards=slice(1, 3))
+    assert [card.pk for card in result.cards] == result.ids[1:3]
+    assert all(card.get_absolute_url().startswith("/laws/") for card in result.cards)
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, corpus):
+    body = client.get("/search/", {"q": "texas", "page": "99"}).content.decode()
+    assert "Tex. Penal Code § 21.16" in body
