@@ -190,8 +190,13 @@ def _depth(record, by_code) -> int:
     return depth
 
 
-@transaction.atomic
 def write_dataset(dataset: Dataset) -> Report:
+    with search_index.deferred():  # one refresh at the end, not one per saved row
+        return _write_dataset(dataset)
+
+
+@transaction.atomic
+def _write_dataset(dataset: Dataset) -> Report:
     report = Report()
     by_code = {j.code: j for j in dataset.jurisdictions}
     existing = {j.code: j for j in Jurisdiction.objects.all()}

@@ -2,6 +2,9 @@
 document), the concepts its document contains, and the vocabulary typos are corrected against.
 Called by the loader after it writes."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import connection, transaction
 
 from .expressions import concept_sql
@@ -52,8 +55,29 @@ def concepts_sql(law_id: int | None = None) -> tuple[str, list[str]]:
     return update, params + params
 
 
+_deferred: ContextVar[bool] = ContextVar("search_refresh_deferred", default=False)
+
+
+@contextmanager
+def deferred():
+    """Saves inside do not refresh the index one by one; the caller refreshes it once."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def refresh_all(sender, **kwargs) -> None:
+    """After a place is saved one at a time (the admin): its names, in laws and vocabulary."""
+    if not _deferred.get():
+        refresh()
+
+
 def refresh_law(sender, instance, **kwargs) -> None:
     """After one law is saved (the admin, tests): its concepts. The loader refreshes all."""
+    if _deferred.get():
+        return
     with connection.cursor() as cursor:
         cursor.execute(*concepts_sql(instance.pk))
 

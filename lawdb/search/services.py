@@ -1,9 +1,10 @@
 """Search over laws: one function answers it for the search page, the API and the guide.
 
-A query is read for places, citations and the field's concepts (parsing.py), typos are corrected
-against the data's own vocabulary with trigram similarity, and one ranked SQL query returns the
-laws: full-text rank over the weighted document, a bonus when every part of the query matches,
-boosts from the structured fields the concepts name, and the place and citation matches."""
+A query is read for places, citations and the field's concepts (parsing.py), and typos are
+corrected against the data's own vocabulary with trigram similarity (one query). A second query
+finds, ranks and pages the laws: a structured score (the fields the concepts name, the place and
+citation matches) over at most CANDIDATE_CAP matches, then, for the best RANK_POOL of them, the
+full-text rank over the weighted document and a bonus when every part of the query matches."""
 
 import html
 import re
@@ -81,11 +82,6 @@ def read_vocabulary(raw: str, *, correct: bool = True) -> tuple[int | None, dict
     return generation, {word: best for _, word, best in rows if word and best and best != word}
 
 
-def correct_typos(raw: str) -> dict[str, str]:
-    """{typed word: known word} for the words of `raw` the data does not know."""
-    return read_vocabulary(raw)[1]
-
-
 @dataclass
 class TextQuery:
     """The query's text as SQL tsquery expressions, written once and shared by matching, ranking
@@ -131,9 +127,6 @@ class TextQuery:
     def query_sql(self) -> tuple[str, list]:
         sql, params = self._join([*self.concept_parts, *self.word_parts], "||")
         return f"({sql})", params
-
-    def query(self) -> RawSQL:
-        return RawSQL(*self.query_sql())  # noqa: S611
 
     def rank_sql(self) -> tuple[str, list]:
         sql, params = self.query_sql()

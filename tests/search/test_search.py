@@ -331,3 +331,15 @@ def test_cards_are_the_requested_slice_in_rank_order(corpus):
 def test_a_page_past_the_end_shows_the_last_page(client, corpus):
     body = client.get("/search/", {"q": "texas", "page": "99"}).content.decode()
     assert "Tex. Penal Code § 21.16" in body
+
+
+def test_a_place_edited_one_at_a_time_is_searchable_at_once(corpus):
+    from lawdb.laws.models import Jurisdiction
+
+    assert search_laws(q="lone star").parsed.places == []  # also fills the place cache
+    texas = Jurisdiction.objects.get(code="US-TX")
+    texas.aliases = [*texas.aliases, "Lone Star"]
+    texas.save()
+    result = search_laws(q="lone star")
+    assert [p.code for p in result.parsed.places] == ["US-TX"]
+    assert corpus["tx_disclosure"].pk in result.ids
