@@ -9,7 +9,7 @@ full-text rank over the weighted document and a bonus when every part of the que
 import html
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import reduce
 from operator import attrgetter, or_
 
@@ -160,20 +160,6 @@ def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
 
 CANDIDATE_CAP = 500  # matches examined per search; past it the count reads "500+"
 RANK_POOL = 150  # the best candidates by the structured score get the full text rank
-HIT_FIELDS = (
-    "pk",
-    "jurisdiction_id",
-    "position",
-    "kind",
-    "status",
-    "specific",
-    "covers_authentic",
-    "covers_synthetic",
-    "covers_threats",
-    "covers_creation",
-    "covers_minors",
-    "enacted",
-)
 
 
 @dataclass
@@ -193,6 +179,9 @@ class Hit:
     covers_minors: bool
     enacted: object
     score: float = 0.0
+
+
+HIT_FIELDS = tuple(f.name for f in fields(Hit) if f.name != "score")  # the columns phase one reads
 
 
 @dataclass
