@@ -87,8 +87,10 @@ def main():
     call_command("ensure_database", verbosity=0)
     call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:  # an earlier run's copies (they have no acts or sources)
+        cursor.execute("DELETE FROM search_entry WHERE key LIKE %s", ["%-x%"])
         cursor.execute("DELETE FROM laws_law WHERE key LIKE %s", ["%-x%"])
-        cursor.execute("VACUUM FULL ANALYZE laws_law")  # a bloated table is slow
+        for table in ("laws_law", "search_entry"):  # a bloated table is slow
+            cursor.execute(f"VACUUM FULL ANALYZE {table}")
     load(Path(settings.FIXTURES_DIR))
     base = Law.objects.count()
     client = Client(SERVER_NAME="127.0.0.1")
@@ -98,8 +100,10 @@ def main():
             started = time.perf_counter()
             with connection.cursor() as cursor:
                 cursor.execute(COPY_SQL, [copies, size - 1])
-                cursor.execute("VACUUM ANALYZE laws_law")  # leave autovacuum nothing to do
-            index.refresh()
+            index.refresh()  # the copies' search entries
+            with connection.cursor() as cursor:
+                for table in ("laws_law", "search_entry"):  # leave autovacuum nothing to do
+                    cursor.execute(f"VACUUM ANALYZE {table}")
             copies = size
             print(
                 f"  built {size}x ({Law.objects.count()} laws) in "

@@ -1,6 +1,6 @@
 """Keeps what search reads in step with the data: each law's place names (part of its weighted
-document), the concepts its document contains, and the vocabulary typos are corrected against.
-Called by the loader after it writes."""
+document), the concepts its document contains, its narrow search entry (search_entry), and the
+vocabulary typos are corrected against. Called by the loader after it writes."""
 
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +39,54 @@ VOCABULARY_SQL = """
 """
 
 
+CHILD_TITLE_RE = r"\m(child|children|childrens|minor|minors|juvenile)\M"
+ENTRY_COLUMNS = (
+    "key",
+    "jurisdiction_id",
+    "position",
+    "kind",
+    "status",
+    "specific",
+    "covers_authentic",
+    "covers_synthetic",
+    "covers_threats",
+    "covers_creation",
+    "covers_minors",
+    "enacted",
+    "base",
+    "child",
+    "countrywide",
+    "concepts",
+    "document",
+)
+_entry_list = ", ".join(ENTRY_COLUMNS)
+# Each law's entry, written only where it differs from what is there (a reload that changes
+# nothing rewrites nothing). Laws deleted through Django take their entries with them.
+ENTRIES_SQL = f"""
+    INSERT INTO search_entry (law_id, {_entry_list})
+    SELECT law.id, law.key, law.jurisdiction_id, law.position, law.kind, law.status,
+           law.specific, law.covers_authentic, law.covers_synthetic, law.covers_threats,
+           law.covers_creation, law.covers_minors, law.enacted,
+           CASE WHEN law.specific THEN 0.3 ELSE 0 END
+           + CASE WHEN law.status = 'in_force' THEN 0.2 ELSE 0 END,
+           law.title ~* %s,
+           j.level IN ('national', 'supranational'),
+           law.search_concepts, law.search_vector
+      FROM laws_law AS law
+      JOIN laws_jurisdiction AS j ON j.code = law.jurisdiction_id
+     WHERE %s::bigint IS NULL OR law.id = %s::bigint
+    ON CONFLICT (law_id) DO UPDATE
+       SET ({_entry_list}) = ({", ".join(f"EXCLUDED.{c}" for c in ENTRY_COLUMNS)})
+     WHERE ({", ".join(f"search_entry.{c}" for c in ENTRY_COLUMNS)})
+           IS DISTINCT FROM ({", ".join(f"EXCLUDED.{c}" for c in ENTRY_COLUMNS)})
+"""  # noqa: S608 (fixed fragments)
+
+
+def entries_sql(law_id: int | None = None) -> tuple[str, list]:
+    """The statement writing every law's search entry (or one law's) and its parameters."""
+    return ENTRIES_SQL, [CHILD_TITLE_RE, law_id, law_id]
+
+
 def concepts_sql(law_id: int | None = None) -> tuple[str, list[str]]:
     """UPDATE setting each law's search_concepts: the concepts whose query its document matches
     (the same query search ranks with, so that matching by list and by text agree)."""
@@ -75,11 +123,13 @@ def refresh_all(sender, **kwargs) -> None:
 
 
 def refresh_law(sender, instance, **kwargs) -> None:
-    """After one law is saved (the admin, tests): its concepts. The loader refreshes all."""
+    """After one law is saved (the admin, tests): its concepts and entry. The loader
+    refreshes all."""
     if _deferred.get():
         return
     with connection.cursor() as cursor:
         cursor.execute(*concepts_sql(instance.pk))
+        cursor.execute(*entries_sql(instance.pk))
 
 
 @transaction.atomic
@@ -88,5 +138,6 @@ def refresh() -> None:
     with connection.cursor() as cursor:
         cursor.execute(PLACES_SQL)
         cursor.execute(*concepts_sql())
+        cursor.execute(*entries_sql())
         cursor.execute("DELETE FROM search_term")
         cursor.execute(VOCABULARY_SQL, [phrases])

@@ -8,32 +8,25 @@ full-text rank over the weighted document and a bonus when every part of the que
 
 import html
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from functools import reduce
-from operator import attrgetter, or_
+from operator import attrgetter
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import (
-    BooleanField,
-    Case,
-    ExpressionWrapper,
-    FloatField,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from lawdb.laws.models import Jurisdiction, Kind, Law, Level, Status
 
 from .expressions import SEARCH_CONFIG, concept_sql, tsquery_sql
+from .models import Entry
 from .parsing import ParsedQuery, PlaceIndex, parse, typo_candidates
 
 MARK_START, MARK_END = "\u2063[[", "]]\u2063"
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 TYPO_SIMILARITY = 0.35
-CHILD_TITLE_RE = r"\m(child|children|childrens|minor|minors|juvenile)\M"
 PLACE_PREFERENCE = 0.15  # a place name wins a near tie with another word ("texs": Texas)
 
 
@@ -109,20 +102,16 @@ class TextQuery:
         return sql, [param for _, part_params in parts for param in part_params]
 
     def matches_sql(self, *, every: bool = False) -> tuple[str, list]:
-        """Any part of the query (or, with every, all of them) in the law's document."""
+        """Any part of the query (or, with every, all of them) in the law's entry."""
         clauses, params = [], []
         if self.concepts:
-            clauses.append(f"laws_law.search_concepts {'@>' if every else '&&'} %s::varchar[]")
+            clauses.append(f"search_entry.concepts {'@>' if every else '&&'} %s::varchar[]")
             params.append(self.concepts)
         if self.word_parts:
             sql, word_params = self._join(self.word_parts, "&&" if every else "||")
-            clauses.append(f"laws_law.search_vector @@ ({sql})")
+            clauses.append(f"search_entry.document @@ ({sql})")
             params += word_params
         return f" {'AND' if every else 'OR'} ".join(f"({clause})" for clause in clauses), params
-
-    def matches(self, *, every: bool = False) -> RawSQL:
-        sql, params = self.matches_sql(every=every)
-        return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
 
     def query_sql(self) -> tuple[str, list]:
         sql, params = self._join([*self.concept_parts, *self.word_parts], "||")
@@ -130,15 +119,7 @@ class TextQuery:
 
     def rank_sql(self) -> tuple[str, list]:
         sql, params = self.query_sql()
-        return f"ts_rank(laws_law.search_vector, {sql}, 1)", params
-
-
-def _countrywide(places: PlaceIndex) -> list[str]:
-    return [
-        code
-        for code, level in places.levels.items()
-        if level in (Level.NATIONAL, Level.SUPRANATIONAL)
-    ]
+        return f"ts_rank(search_entry.document, {sql}, 1)", params
 
 
 def _place_scope(parsed: ParsedQuery, places: PlaceIndex) -> dict[str, float]:
@@ -181,7 +162,13 @@ class Hit:
     score: float = 0.0
 
 
-HIT_FIELDS = tuple(f.name for f in fields(Hit) if f.name != "score")  # the columns phase one reads
+# the columns phase one reads, from the law's search entry
+HIT_COLUMNS = ", ".join(
+    "search_entry." + ("law_id" if f.name == "pk" else f.name)
+    for f in fields(Hit)
+    if f.name != "score"
+)
+HIT_WIDTH = len(fields(Hit)) - 1
 
 
 @dataclass
@@ -212,6 +199,55 @@ def among(ids: list[int]) -> RawSQL:
     return RawSQL("laws_law.id = ANY(%s::bigint[])", (list(ids),), output_field=BooleanField())
 
 
+class Sql:
+    """A fragment of SQL and its parameters, in the order they appear."""
+
+    def __init__(self, sql: str = "", params=()):
+        self.sql, self.params = sql, list(params)
+
+    def __add__(self, other: "Sql") -> "Sql":
+        return Sql(self.sql + other.sql, self.params + other.params)
+
+    @classmethod
+    def join(cls, separator: str, parts, *, wrap: bool = False) -> "Sql":
+        """The parts with `separator` between them (each in parentheses, with `wrap`)."""
+        parts = [cls(f"({p.sql})", p.params) if wrap else p for p in parts]
+        return cls(separator.join(p.sql for p in parts), [x for p in parts for x in p.params])
+
+    @classmethod
+    def compose(cls, template: str, **parts: "Sql") -> "Sql":
+        """`template` (fixed SQL) with each {name} replaced by that fragment."""
+        out = cls()
+        for literal, name, _, _ in string.Formatter().parse(template):
+            out += cls(literal)
+            if name:
+                out += parts[name]
+        return out
+
+
+_boosts: dict[str, Sql] = {}
+
+
+def boost_sql(concept) -> Sql:
+    """The SQL of a concept's structured fields (a Q over the entry), compiled once."""
+    if concept.name not in _boosts:
+        query = Entry.objects.filter(concept.boost).query
+        sql, params = query.where.as_sql(query.get_compiler(connection=connection), connection)
+        _boosts[concept.name] = Sql(sql, params)
+    return _boosts[concept.name]
+
+
+def _narrowed_to(queryset) -> Sql | None:
+    """The condition keeping the laws of `queryset` (the page's or the API's filters): none
+    when it is every law. Raises EmptyResultSet when it can hold none."""
+    if queryset.query.is_empty():
+        raise EmptyResultSet
+    if not queryset.query.where:
+        return None
+    sql, params = queryset.order_by().values("id").query.sql_with_params()
+    return Sql(f"search_entry.law_id IN ({sql})", params)
+
+
 def search_laws(
     *, q: str, queryset=None, correct: bool = True, cards: slice | None = None
 ) -> SearchResult:
@@ -219,72 +255,71 @@ def search_laws(
     `correct=False` searches the words exactly as typed; `cards` names the slice of results
     to return whole, with the matched words marked in their summaries (a page of results).
 
-    Two phases keep the cost flat as the data grows: the first reads only small columns of at
-    most CANDIDATE_CAP matches (concepts are matched on each law's precomputed concept list, not
-    its document) and scores them on the structured fields; the second ranks the best
-    RANK_POOL of those on the text itself."""
-    queryset = Law.objects.all() if queryset is None else queryset
+    Two phases keep the cost flat as the data grows: the first reads at most CANDIDATE_CAP
+    matches from the narrow search entries (concepts are matched on each law's precomputed
+    concept list, not its document) and scores them on the structured fields; the second ranks
+    the best RANK_POOL of those on the text itself."""
     generation, corrections = read_vocabulary(q, correct=correct)
     places = place_index(generation)
     parsed = parse(q, places, corrections)
     result = SearchResult(parsed, places=places)
+    try:
+        narrowed = _narrowed_to(Law.objects.all() if queryset is None else queryset)
+    except EmptyResultSet:
+        return result
+    conditions = [narrowed] if narrowed else []
     if parsed.is_empty:
         if (q or "").strip():
             return result
-        browse = queryset.order_by("jurisdiction_id", "position")
-        return _collect(result, browse, Value(0.0), cards=cards)
+        # no query: every law, in the order of the files
+        return _collect(result, conditions, Sql("0.0"), browse=True, cards=cards)
 
     place_boost = _place_scope(parsed, places)
     if place_boost:
-        queryset = queryset.filter(jurisdiction_id__in=list(place_boost))
+        conditions.append(Sql("search_entry.jurisdiction_id = ANY(%s)", [list(place_boost)]))
         result.explanation.append("in " + ", ".join(p.name for p in parsed.places))
 
-    score = Value(0.0)
+    score = [Sql("search_entry.base")]
     matches = []
     text = TextQuery.of(parsed)
     if text:
-        matches.append(Q(text.matches()))
+        matches.append(Sql(*text.matches_sql()))
     for concept in parsed.concepts:
         if concept.boost is not None:
-            score = score + Case(When(concept.boost, then=Value(1.0)), default=0.0)
+            boost = boost_sql(concept)
+            score.append(Sql.compose("CASE WHEN {boost} THEN 1.0 ELSE 0 END", boost=boost))
             if parsed.places or len(parsed.concepts) > 1 or not parsed.words:
-                matches.append(concept.boost)
+                matches.append(boost)
             result.explanation.append(concept.label)
+    citation_match = None
     if parsed.citations:
         pattern = "|".join(re.escape(c) for c in parsed.citations)
-        citation_match = Q(key__regex=rf"(^|-)({pattern})(-|$)")
-        score = score + Case(When(citation_match, then=Value(10.0)), default=0.0)
+        citation_match = Sql("search_entry.key ~ %s", [rf"(^|-)({pattern})(-|$)"])
+        score.append(Sql.compose("CASE WHEN {c} THEN 10.0 ELSE 0 END", c=citation_match))
         matches.append(citation_match)
     if place_boost:
-        score = score + Case(
-            *[When(jurisdiction_id=code, then=Value(boost)) for code, boost in place_boost.items()],
-            default=0.0,
+        whens = Sql.join(
+            " ", [Sql("WHEN %s THEN %s", [code, boost]) for code, boost in place_boost.items()]
         )
-    if not matches:  # only a place: all its laws
-        matches.append(Q())
-    if not parsed.places:
+        score.append(
+            Sql.compose("CASE search_entry.jurisdiction_id {whens} ELSE 0 END", whens=whens)
+        )
+    else:
         # with no place named, the laws that reach everyone in a country come first
-        score = score + Case(
-            When(jurisdiction_id__in=_countrywide(places), then=Value(0.3)),
-            default=0.0,
-        )
+        score.append(Sql("CASE WHEN search_entry.countrywide THEN 0.3 ELSE 0 END"))
     if not any(concept.name == "minors" for concept in parsed.concepts):
         # laws about children's images rank below the rest unless the query is about minors
-        score = score - Case(When(title__iregex=CHILD_TITLE_RE, then=Value(1.2)), default=0.0)
-    score = (
-        score
-        + Case(When(specific=True, then=Value(0.3)), default=0.0)
-        + Case(When(status=Status.IN_FORCE, then=Value(0.2)), default=0.0)
-    )
-    # no ORDER BY: the first matches found, and the scan stops at the cap
-    queryset = queryset.order_by()
-    if parsed.citations:
+        score.append(Sql("CASE WHEN search_entry.child THEN -1.2 ELSE 0 END"))
+    score = Sql.join(" + ", score)
+    if citation_match:
         # a section number names the law; the other words ("Penal Code") only rank. When it
         # names none, every part of the query matches as usual.
-        _collect(result, queryset.filter(citation_match), score, text, cards=cards)
+        _collect(result, [*conditions, citation_match], score, text, cards=cards)
         if result.ids:
             return result
-    return _collect(result, queryset.filter(reduce(or_, matches)), score, text, cards=cards)
+    if matches:  # else only a place: all its laws
+        conditions.append(Sql.join(" OR ", matches, wrap=True))
+    return _collect(result, conditions, score, text, cards=cards)
 
 
 CARD_COLUMNS = (
@@ -301,69 +336,93 @@ CARD_COLUMNS = (
 )
 
 
+# Phase one, phase two, the order, and the cards of the requested slice. Only fixed SQL and
+# fragments built from fixed SQL; every value is a parameter.
+STATEMENT = """
+    WITH hits ({hit_names}) AS MATERIALIZED (
+            SELECT {hit_columns}, ({score})::float8
+              FROM search_entry
+             WHERE {where}{order}
+             LIMIT {cap}),
+         ranked AS MATERIALIZED ({ranked}),
+         ordered AS (
+            SELECT hits.*, ranked.id IS NOT NULL AS pooled,
+                   hits.score
+                   + COALESCE(ranked.text_rank * 10
+                              + CASE WHEN ranked.text_all THEN 1.5 ELSE 0 END, 0) AS final
+              FROM hits LEFT JOIN ranked ON ranked.id = hits.id),
+         numbered AS (
+            SELECT ordered.*,
+                   row_number() OVER (ORDER BY pooled DESC, final DESC,
+                                               jurisdiction_id, position) AS n
+              FROM ordered)
+    SELECT numbered.*, card.*
+      FROM numbered
+      LEFT JOIN LATERAL (
+            SELECT {card_columns}, j.name, {headline}
+              FROM laws_law AS l
+              JOIN laws_jurisdiction AS j ON j.code = l.jurisdiction_id
+             WHERE l.id = numbered.id AND numbered.n > {first} AND numbered.n <= {last}
+            OFFSET 0  -- kept apart, so that only the slice's rows are looked up
+           ) AS card ON true
+     ORDER BY numbered.n
+"""
+RANKED = """
+    SELECT search_entry.law_id AS id, ts_rank(search_entry.document, {query}, 1) AS text_rank,
+           ({every}) AS text_all
+      FROM (SELECT id FROM hits ORDER BY score DESC, jurisdiction_id, position LIMIT {pool})
+           AS pool
+      JOIN search_entry ON search_entry.law_id = pool.id
+"""
+UNRANKED = "SELECT NULL::bigint AS id, 0.0::float8 AS text_rank, false AS text_all LIMIT 0"
+HEADLINE = f"ts_headline('{SEARCH_CONFIG}', l.summary, {{query}}, {{options}})"
+
+
 def _collect(
     result: SearchResult,
-    queryset,
-    score,
+    conditions: list[Sql],
+    score: Sql,
     text: TextQuery | None = None,
     *,
+    browse: bool = False,
     cards: slice | None = None,
 ) -> SearchResult:
-    """Both phases, the order and a page of results in one statement. Phase one reads small
-    columns of up to CANDIDATE_CAP matches, scored on the structured fields; phase two adds,
-    for the best RANK_POOL of them, the text rank and a bonus when every part of the query
-    matches. Those come first, ordered by the sum; the rest follow by their structured score.
-    The rows in `cards` also bring what a result shows, with the matched words marked."""
-    phase_one = queryset.annotate(
-        score=ExpressionWrapper(score, output_field=FloatField())
-    ).values_list(*HIT_FIELDS, "score")[: CANDIDATE_CAP + 1]
-    sql, params = phase_one.query.sql_with_params()
-    columns = ", ".join(f.replace("pk", "id") for f in (*HIT_FIELDS, "score"))
-    params = list(params)
+    """Both phases, the order and a page of results in one statement. Phase one reads up to
+    CANDIDATE_CAP matching entries (the first found: it has no order, so the scan stops at the
+    cap, unless `browse` asks for the first in the files' order), scored on the structured
+    fields; phase two adds, for the best RANK_POOL of them, the text rank and a bonus when every
+    part of the query matches. Those come first, ordered by the sum; the rest follow by their
+    structured score. The rows in `cards` also bring what a result shows, with the matched
+    words marked."""
     if text is None:
-        ranked = "SELECT NULL::bigint AS id, 0.0::float8 AS text_rank, false AS text_all LIMIT 0"
-        headline, headline_params = "l.summary", []
+        ranked, headline = Sql(UNRANKED), Sql("l.summary")
     else:
-        rank, rank_params = text.rank_sql()
-        every, every_params = text.matches_sql(every=True)
-        ranked = f"""
-            SELECT laws_law.id, {rank} AS text_rank, ({every}) AS text_all
-              FROM (SELECT id FROM hits
-                     ORDER BY score DESC, jurisdiction_id, position LIMIT %s) AS pool
-              JOIN laws_law ON laws_law.id = pool.id"""  # noqa: S608 (fixed fragments)
-        params += [*rank_params, *every_params, RANK_POOL]  # in the order they appear
-        query, query_params = text.query_sql()
-        headline = f"ts_headline('{SEARCH_CONFIG}', l.summary, {query}, %s)"
-        headline_params = [*query_params, HEADLINE_OPTIONS]
+        query = Sql(*text.query_sql())
+        every = Sql(*text.matches_sql(every=True))
+        ranked = Sql.compose(RANKED, query=query, every=every, pool=Sql("%s", [RANK_POOL]))
+        headline = Sql.compose(HEADLINE, query=query, options=Sql("%s", [HEADLINE_OPTIONS]))
     first, last = (cards.start or 0, cards.stop or 0) if cards else (0, 0)
-    card_columns = ", ".join(f"l.{name}" for name in CARD_COLUMNS)
-    # fixed SQL around the ORM's own statement; every value is a parameter
-    statement = f"""
-        WITH hits ({columns}) AS MATERIALIZED ({sql}),
-             ranked AS MATERIALIZED ({ranked}),
-             ordered AS (
-                SELECT hits.*, ranked.id IS NOT NULL AS pooled,
-                       hits.score::float8
-                       + COALESCE(ranked.text_rank * 10
-                                  + CASE WHEN ranked.text_all THEN 1.5 ELSE 0 END, 0) AS final
-                  FROM hits LEFT JOIN ranked ON ranked.id = hits.id),
-             numbered AS (
-                SELECT ordered.*,
-                       row_number() OVER (ORDER BY pooled DESC, final DESC,
-                                                   jurisdiction_id, position) AS n
-                  FROM ordered)
-        SELECT numbered.*, {card_columns}, j.name, {headline}
-          FROM numbered
-          LEFT JOIN laws_law AS l ON l.id = numbered.id AND numbered.n > %s AND numbered.n <= %s
-          LEFT JOIN laws_jurisdiction AS j ON j.code = l.jurisdiction_id
-         ORDER BY numbered.n
-    """  # noqa: S608
-    params += [*headline_params, first, last]  # in the order they appear
+    statement = Sql.compose(
+        STATEMENT,
+        hit_names=Sql(", ".join(f.name.replace("pk", "id") for f in fields(Hit))),
+        hit_columns=Sql(HIT_COLUMNS),
+        score=score,
+        where=Sql.join(" AND ", conditions, wrap=True) if conditions else Sql("true"),
+        order=Sql(
+            " ORDER BY search_entry.jurisdiction_id, search_entry.position" if browse else ""
+        ),
+        cap=Sql("%s", [CANDIDATE_CAP + 1]),
+        ranked=ranked,
+        card_columns=Sql(", ".join(f"l.{name}" for name in CARD_COLUMNS)),
+        headline=headline,
+        first=Sql("%s", [first]),
+        last=Sql("%s", [last]),
+    )
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(statement.sql, statement.params)
         rows = cursor.fetchall()
     result.capped = len(rows) > CANDIDATE_CAP
-    width = len(HIT_FIELDS)  # then: score, pooled, final, n, the card's columns, place, headline
+    width = HIT_WIDTH  # then: score, pooled, final, n, the card's columns, place, headline
     hits = []
     for row in rows[:CANDIDATE_CAP]:
         hit = Hit(*row[:width], score=row[width + 2])
