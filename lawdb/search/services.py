@@ -7,11 +7,11 @@ citation matches) over at most CANDIDATE_CAP matches, then, for the best RANK_PO
 full-text rank over the weighted document and a bonus when every part of the query matches."""
 
 import html
+import json
 import re
 import string
 from collections import Counter
-from dataclasses import dataclass, field, fields
-from operator import attrgetter
+from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -143,40 +143,29 @@ CANDIDATE_CAP = 500  # matches examined per search; past it the count reads "500
 RANK_POOL = 150  # the best candidates by the structured score get the full text rank
 
 
-@dataclass
-class Hit:
-    """What ranking and facets need of one matching law: small columns, never its texts."""
-
-    pk: int
-    jurisdiction_id: str
-    position: int
-    kind: str
-    status: str
-    specific: bool
-    covers_authentic: bool
-    covers_synthetic: bool
-    covers_threats: bool
-    covers_creation: bool
-    covers_minors: bool
-    enacted: object
-    score: float = 0.0
-
-
-# the columns phase one reads, from the law's search entry
-HIT_COLUMNS = ", ".join(
-    "search_entry." + ("law_id" if f.name == "pk" else f.name)
-    for f in fields(Hit)
-    if f.name != "score"
+# What phase one reads of each matching law: the columns that order, score and count it.
+HIT_COLUMNS = (
+    "law_id",
+    "jurisdiction_id",
+    "position",
+    "kind",
+    "status",
+    "specific",
+    "covers_authentic",
+    "covers_synthetic",
+    "covers_threats",
+    "covers_creation",
+    "covers_minors",
+    "enacted",
 )
-HIT_WIDTH = len(fields(Hit)) - 1
 
 
 @dataclass
 class SearchResult:
     parsed: ParsedQuery
     ids: list[int] = field(default_factory=list)  # every match found, best first
-    hits: list[Hit] = field(default_factory=list)
     capped: bool = False  # more than CANDIDATE_CAP matched; only that many were examined
+    counts: dict = field(default_factory=dict)  # of the matches, by facet (see facet_counts)
     explanation: list[str] = field(default_factory=list)
     places: PlaceIndex | None = None
     cards: list[Law] = field(default_factory=list)  # the requested slice, ready to show
@@ -336,36 +325,60 @@ CARD_COLUMNS = (
 )
 
 
-# Phase one, phase two, the order, and the cards of the requested slice. Only fixed SQL and
-# fragments built from fixed SQL; every value is a parameter.
+BOOLEAN_FACETS = {
+    "specific": "Written for image abuse",
+    "covers_authentic": "Real images",
+    "covers_synthetic": "Altered or AI-made images",
+    "covers_threats": "Threats to share",
+    "covers_creation": "Making the image",
+    "covers_minors": "Images of minors",
+}
+
+# Phase one, phase two, the order; then the cards of the requested slice, and one more row with
+# every match's id in order and the matches' counts by facet. Only fixed SQL and fragments built
+# from fixed SQL; every value is a parameter.
 STATEMENT = """
-    WITH hits ({hit_names}) AS MATERIALIZED (
+    WITH hits (id, jurisdiction_id, position, kind, status, specific, covers_authentic,
+               covers_synthetic, covers_threats, covers_creation, covers_minors, enacted, score)
+         AS MATERIALIZED (
             SELECT {hit_columns}, ({score})::float8
               FROM search_entry
              WHERE {where}{order}
-             LIMIT {cap}),
+             LIMIT {cap} + 1),
          ranked AS MATERIALIZED ({ranked}),
-         ordered AS (
+         scored AS (
             SELECT hits.*, ranked.id IS NOT NULL AS pooled,
                    hits.score
                    + COALESCE(ranked.text_rank * 10
                               + CASE WHEN ranked.text_all THEN 1.5 ELSE 0 END, 0) AS final
               FROM hits LEFT JOIN ranked ON ranked.id = hits.id),
-         numbered AS (
-            SELECT ordered.*,
+         numbered AS MATERIALIZED (
+            SELECT scored.*,
                    row_number() OVER (ORDER BY pooled DESC, final DESC,
                                                jurisdiction_id, position) AS n
-              FROM ordered)
-    SELECT numbered.*, card.*
+              FROM scored),
+         kept AS (SELECT * FROM numbered WHERE n <= {cap})
+    SELECT n, numbered.id, final, {card_columns}, j.code, j.name, {headline},
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM numbered
-      LEFT JOIN LATERAL (
-            SELECT {card_columns}, j.name, {headline}
-              FROM laws_law AS l
-              JOIN laws_jurisdiction AS j ON j.code = l.jurisdiction_id
-             WHERE l.id = numbered.id AND numbered.n > {first} AND numbered.n <= {last}
-            OFFSET 0  -- kept apart, so that only the slice's rows are looked up
-           ) AS card ON true
-     ORDER BY numbered.n
+      JOIN laws_law AS l ON l.id = numbered.id
+      JOIN laws_jurisdiction AS j ON j.code = l.jurisdiction_id
+     WHERE n > {first} AND n <= {last}
+     UNION ALL
+    SELECT {no_card},
+           (SELECT array_agg(id ORDER BY n) FROM kept),
+           (SELECT count(*) FROM hits) > {cap},
+           (SELECT jsonb_object_agg(kind, c)
+              FROM (SELECT kind, count(*) AS c FROM kept GROUP BY kind) AS k),
+           (SELECT jsonb_object_agg(status, c)
+              FROM (SELECT status, count(*) AS c FROM kept GROUP BY status) AS s),
+           (SELECT jsonb_object_agg(jurisdiction_id, c)
+              FROM (SELECT jurisdiction_id, count(*) AS c FROM kept GROUP BY jurisdiction_id)
+                   AS p),
+           (SELECT jsonb_build_object({flag_counts}) FROM kept),
+           (SELECT jsonb_build_array(min(date_part('year', enacted)),
+                                     max(date_part('year', enacted))) FROM kept)
+     ORDER BY 1
 """
 RANKED = """
     SELECT search_entry.law_id AS id, ts_rank(search_entry.document, {query}, 1) AS text_rank,
@@ -376,6 +389,8 @@ RANKED = """
 """
 UNRANKED = "SELECT NULL::bigint AS id, 0.0::float8 AS text_rank, false AS text_all LIMIT 0"
 HEADLINE = f"ts_headline('{SEARCH_CONFIG}', l.summary, {{query}}, {{options}})"
+BROWSE_ORDER = " ORDER BY search_entry.jurisdiction_id, search_entry.position"
+FLAG_COUNTS = ", ".join(f"'{name}', count(*) FILTER (WHERE {name})" for name in BOOLEAN_FACETS)
 
 
 def _collect(
@@ -387,13 +402,13 @@ def _collect(
     browse: bool = False,
     cards: slice | None = None,
 ) -> SearchResult:
-    """Both phases, the order and a page of results in one statement. Phase one reads up to
-    CANDIDATE_CAP matching entries (the first found: it has no order, so the scan stops at the
-    cap, unless `browse` asks for the first in the files' order), scored on the structured
-    fields; phase two adds, for the best RANK_POOL of them, the text rank and a bonus when every
-    part of the query matches. Those come first, ordered by the sum; the rest follow by their
-    structured score. The rows in `cards` also bring what a result shows, with the matched
-    words marked."""
+    """Both phases, the order, a page of results and the facets' counts in one statement.
+    Phase one reads up to CANDIDATE_CAP matching entries (the first found: it has no order, so
+    the scan stops at the cap, unless `browse` asks for the first in the files' order), scored
+    on the structured fields; phase two adds, for the best RANK_POOL of them, the text rank and
+    a bonus when every part of the query matches. Those come first, ordered by the sum; the
+    rest follow by their structured score. The rows in `cards` come back whole, with the
+    matched words marked."""
     if text is None:
         ranked, headline = Sql(UNRANKED), Sql("l.summary")
     else:
@@ -402,43 +417,44 @@ def _collect(
         ranked = Sql.compose(RANKED, query=query, every=every, pool=Sql("%s", [RANK_POOL]))
         headline = Sql.compose(HEADLINE, query=query, options=Sql("%s", [HEADLINE_OPTIONS]))
     first, last = (cards.start or 0, cards.stop or 0) if cards else (0, 0)
+    card_width = 3 + len(CARD_COLUMNS) + 3  # n, id, score, the law's, place's, headline
     statement = Sql.compose(
         STATEMENT,
-        hit_names=Sql(", ".join(f.name.replace("pk", "id") for f in fields(Hit))),
-        hit_columns=Sql(HIT_COLUMNS),
+        hit_columns=Sql(", ".join(f"search_entry.{name}" for name in HIT_COLUMNS)),
         score=score,
         where=Sql.join(" AND ", conditions, wrap=True) if conditions else Sql("true"),
-        order=Sql(
-            " ORDER BY search_entry.jurisdiction_id, search_entry.position" if browse else ""
-        ),
-        cap=Sql("%s", [CANDIDATE_CAP + 1]),
+        order=Sql(BROWSE_ORDER if browse else ""),
+        cap=Sql("%s", [CANDIDATE_CAP]),
         ranked=ranked,
         card_columns=Sql(", ".join(f"l.{name}" for name in CARD_COLUMNS)),
         headline=headline,
         first=Sql("%s", [first]),
         last=Sql("%s", [last]),
+        no_card=Sql(", ".join(["NULL"] * card_width)),
+        flag_counts=Sql(FLAG_COUNTS),
     )
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.params)
-        rows = cursor.fetchall()
-    result.capped = len(rows) > CANDIDATE_CAP
-    width = HIT_WIDTH  # then: score, pooled, final, n, the card's columns, place, headline
-    hits = []
-    for row in rows[:CANDIDATE_CAP]:
-        hit = Hit(*row[:width], score=row[width + 2])
-        hits.append(hit)
-        if row[width + 4] is not None:  # a card: its whole row was read
-            columns = row[width + 4 : width + 4 + len(CARD_COLUMNS)]
-            values = dict(zip(CARD_COLUMNS, columns, strict=True))
-            law = Law(
-                pk=hit.pk,
-                jurisdiction=Jurisdiction(code=hit.jurisdiction_id, name=row[-2]),
-                **values,
-            )
-            law.headline_html = render_headline(row[-1])
-            result.cards.append(law)
-    result.hits = hits
-    result.ids = [h.pk for h in hits]
+        *card_rows, summary = cursor.fetchall()
+    ids, result.capped, kinds, statuses, places, flags, years = summary[card_width:]
+    result.ids = ids or []
+    # jsonb comes back as text (Django leaves decoding to its JSON fields)
+    result.counts = {
+        "kind": json.loads(kinds or "{}"),
+        "status": json.loads(statuses or "{}"),
+        "jurisdiction": json.loads(places or "{}"),
+        "flags": json.loads(flags or "{}"),
+        "enacted": json.loads(years or "[null, null]"),
+    }
+    for _, pk, final, *columns, code, name, headline in (r[:card_width] for r in card_rows):
+        law = Law(
+            pk=pk,
+            jurisdiction=Jurisdiction(code=code, name=name),
+            **dict(zip(CARD_COLUMNS, columns, strict=True)),
+        )
+        law.score = final
+        law.headline_html = render_headline(headline)
+        result.cards.append(law)
     return result
 
 
@@ -464,37 +480,26 @@ def render_headline(text: str, words: int = 70) -> str:
     )
 
 
-BOOLEAN_FACETS = {
-    "specific": "Written for image abuse",
-    "covers_authentic": "Real images",
-    "covers_synthetic": "Altered or AI-made images",
-    "covers_threats": "Threats to share",
-    "covers_creation": "Making the image",
-    "covers_minors": "Images of minors",
-}
-
-
 def facet_counts(result: SearchResult) -> dict:
     """Counts of each facet value over the matches found (exact unless the search was capped),
-    counted from the columns phase one already read: no further query."""
-    hits = result.hits
+    as the search's own statement counted them: no further query."""
     levels = result.places.levels if result.places else {}
     names = result.places.names if result.places else {}
-    kinds = Counter(map(attrgetter("kind"), hits))
-    statuses = Counter(map(attrgetter("status"), hits))
-    per_place = Counter(map(attrgetter("jurisdiction_id"), hits))
+    found = result.counts
+    kinds, statuses = found.get("kind", {}), found.get("status", {})
+    per_place, flags = found.get("jurisdiction", {}), found.get("flags", {})
     per_level = Counter()
     for code, n in per_place.items():
         per_level[levels.get(code)] += n
-    years = [h.enacted.year for h in hits if h.enacted]
+    enacted = found.get("enacted") or [None, None]
     counts = {
-        **{f"kind__{k}": kinds[k] for k in Kind.values},
-        **{f"status__{s}": statuses[s] for s in Status.values},
+        **{f"kind__{k}": kinds.get(k, 0) for k in Kind.values},
+        **{f"status__{s}": statuses.get(s, 0) for s in Status.values},
         **{f"level__{lv}": per_level[lv] for lv in Level.values},
-        **{f"{name}__true": sum(map(attrgetter(name), hits)) for name in BOOLEAN_FACETS},
-        "enacted_min": min(years, default=None),
-        "enacted_max": max(years, default=None),
-        "total": len(hits),
+        **{f"{name}__true": flags.get(name, 0) for name in BOOLEAN_FACETS},
+        "enacted_min": int(enacted[0]) if enacted[0] is not None else None,
+        "enacted_max": int(enacted[1]) if enacted[1] is not None else None,
+        "total": len(result.ids),
     }
     places = [
         {"jurisdiction_id": code, "jurisdiction__name": names.get(code, code), "n": n}

@@ -12,15 +12,22 @@ from . import services
 from .forms import SearchForm
 
 PAGE_SIZE = 10  # enough to read on a phone; the facets narrow the rest
+FILTERS = frozenset(LawFilter.base_filters)
 
 
 @require_safe
 def search(request):
     """The search page: text, filters, facet counts, highlighted results; each state a URL."""
     form = SearchForm(request.GET)
-    filters = LawFilter(request.GET, queryset=Law.objects.all())
-    if not form.is_valid() or not filters.is_valid():
-        errors = {**form.errors, **filters.errors}
+    laws, errors = Law.objects.all(), {}
+    if not form.is_valid():
+        errors.update(form.errors)
+    if FILTERS.intersection(request.GET):  # most searches have none: no filter set to build
+        filters = LawFilter(request.GET, queryset=laws)
+        if filters.is_valid():
+            laws = filters.qs
+        errors.update(filters.errors)
+    if errors:
         return render(request, "pages/search.html", {"errors": errors, "form": form}, status=400)
 
     q = form.cleaned_data["q"]
@@ -28,7 +35,7 @@ def search(request):
     run = partial(
         services.search_laws,
         q=q,
-        queryset=filters.qs,
+        queryset=laws,
         correct=not form.cleaned_data["exact"],
     )
     result = run(cards=slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE))
