@@ -54,6 +54,8 @@ QUERIES = [
     '"intimate image" -child',
 ]
 
+SEARCHED_TABLES = ("laws_law", "search_entry", "search_term")
+
 COPY_SQL = """
 INSERT INTO laws_law (
     jurisdiction_id, key, citation, title, kind, specific, status, enacted, enacted_precision,
@@ -89,7 +91,7 @@ def main():
     with connection.cursor() as cursor:  # an earlier run's copies (they have no acts or sources)
         cursor.execute("DELETE FROM search_entry WHERE key LIKE %s", ["%-x%"])
         cursor.execute("DELETE FROM laws_law WHERE key LIKE %s", ["%-x%"])
-        for table in ("laws_law", "search_entry"):  # a bloated table is slow
+        for table in SEARCHED_TABLES:  # a bloated table is slow
             cursor.execute(f"VACUUM FULL ANALYZE {table}")
     load(Path(settings.FIXTURES_DIR))
     base = Law.objects.count()
@@ -102,7 +104,7 @@ def main():
                 cursor.execute(COPY_SQL, [copies, size - 1])
             index.refresh()  # the copies' search entries
             with connection.cursor() as cursor:
-                for table in ("laws_law", "search_entry"):  # leave autovacuum nothing to do
+                for table in SEARCHED_TABLES:  # leave autovacuum nothing to do
                     cursor.execute(f"VACUUM ANALYZE {table}")
             copies = size
             print(

@@ -18,24 +18,34 @@ PLACES_SQL = """
        AND law.search_places IS DISTINCT FROM (j.name || ' ' || array_to_string(j.aliases, ' '))
 """
 
+# The words the data knows, written only where they changed: a reload that changes nothing
+# rewrites nothing (and leaves no dead rows behind for the typo lookup to scan).
 VOCABULARY_SQL = """
+    WITH fresh AS (
+        SELECT word, count(*) AS frequency, bool_or(place) AS place
+          FROM (
+            SELECT false AS place, regexp_split_to_table(
+                     lower(lawdb_unaccent(
+                       citation || ' ' || title || ' ' || summary || ' ' || search_places)),
+                     '[^a-z]+') AS word
+              FROM laws_law
+            UNION ALL
+            SELECT true, regexp_split_to_table(
+                     lower(lawdb_unaccent(name || ' ' || array_to_string(aliases, ' '))),
+                     '[^a-z]+')
+              FROM laws_jurisdiction
+            UNION ALL
+            SELECT false, regexp_split_to_table(lower(unnest(%s::text[])), '[^a-z]+')
+          ) AS words
+         WHERE length(word) >= 4
+         GROUP BY word),
+         gone AS (DELETE FROM search_term WHERE word NOT IN (SELECT word FROM fresh))
     INSERT INTO search_term (word, frequency, place)
-    SELECT word, count(*), bool_or(place)
-      FROM (
-        SELECT false AS place, regexp_split_to_table(
-                 lower(lawdb_unaccent(
-                   citation || ' ' || title || ' ' || summary || ' ' || search_places)),
-                 '[^a-z]+') AS word
-          FROM laws_law
-        UNION ALL
-        SELECT true, regexp_split_to_table(
-                 lower(lawdb_unaccent(name || ' ' || array_to_string(aliases, ' '))), '[^a-z]+')
-          FROM laws_jurisdiction
-        UNION ALL
-        SELECT false, regexp_split_to_table(lower(unnest(%s::text[])), '[^a-z]+')
-      ) AS words
-     WHERE length(word) >= 4
-     GROUP BY word
+    SELECT word, frequency, place FROM fresh
+    ON CONFLICT (word) DO UPDATE
+       SET frequency = EXCLUDED.frequency, place = EXCLUDED.place
+     WHERE (search_term.frequency, search_term.place)
+           IS DISTINCT FROM (EXCLUDED.frequency, EXCLUDED.place)
 """
 
 
@@ -139,5 +149,5 @@ def refresh() -> None:
         cursor.execute(PLACES_SQL)
         cursor.execute(*concepts_sql())
         cursor.execute(*entries_sql())
-        cursor.execute("DELETE FROM search_term")
         cursor.execute(VOCABULARY_SQL, [phrases])
+        cursor.execute("SELECT nextval('search_generation')")  # processes re-read the places

@@ -7,7 +7,6 @@ citation matches) over at most CANDIDATE_CAP matches, then, for the best RANK_PO
 full-text rank over the weighted document and a bonus when every part of the query matches."""
 
 import html
-import json
 import re
 import string
 from collections import Counter
@@ -17,6 +16,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from lawdb.laws.models import Jurisdiction, Kind, Law, Level, Status
 
@@ -48,11 +48,11 @@ def place_index(generation=None) -> PlaceIndex:
 
 
 def read_vocabulary(raw: str, *, correct: bool = True) -> tuple[int | None, dict[str, str]]:
-    """In one query: the search index's generation (it grows each time the index is rebuilt)
+    """In one query: the search index's generation (it grows each time the index is refreshed)
     and {typed word: known word} for words the data does not know but has one close to."""
     candidates = typo_candidates(raw) if correct else []
     sql = """
-        SELECT (SELECT max(id) FROM search_term), t.word, t.best
+        SELECT (SELECT last_value FROM search_generation), t.word, t.best
           FROM (SELECT 1) AS one
           LEFT JOIN LATERAL (
             SELECT w.word,
@@ -168,7 +168,7 @@ class SearchResult:
     counts: dict = field(default_factory=dict)  # of the matches, by facet (see facet_counts)
     explanation: list[str] = field(default_factory=list)
     places: PlaceIndex | None = None
-    cards: list[Law] = field(default_factory=list)  # the requested slice, ready to show
+    cards: list["Card"] = field(default_factory=list)  # the requested slice, ready to show
 
     @property
     def total(self) -> int:
@@ -186,6 +186,17 @@ class SearchResult:
 def among(ids: list[int]) -> RawSQL:
     """A filter on law ids sent as one array parameter (a long IN list is slow to send)."""
     return RawSQL("laws_law.id = ANY(%s::bigint[])", (list(ids),), output_field=BooleanField())
+
+
+class Card(dict):
+    """One result as the page shows it. A dict, which templates read fastest; its keys can also
+    be read as attributes."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 class Sql:
@@ -356,8 +367,7 @@ STATEMENT = """
             SELECT scored.*,
                    row_number() OVER (ORDER BY pooled DESC, final DESC,
                                                jurisdiction_id, position) AS n
-              FROM scored),
-         kept AS (SELECT * FROM numbered WHERE n <= {cap})
+              FROM scored)
     SELECT n, numbered.id, final, {card_columns}, j.code, j.name, {headline},
            NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM numbered
@@ -366,18 +376,14 @@ STATEMENT = """
      WHERE n > {first} AND n <= {last}
      UNION ALL
     SELECT {no_card},
-           (SELECT array_agg(id ORDER BY n) FROM kept),
-           (SELECT count(*) FROM hits) > {cap},
-           (SELECT jsonb_object_agg(kind, c)
-              FROM (SELECT kind, count(*) AS c FROM kept GROUP BY kind) AS k),
-           (SELECT jsonb_object_agg(status, c)
-              FROM (SELECT status, count(*) AS c FROM kept GROUP BY status) AS s),
-           (SELECT jsonb_object_agg(jurisdiction_id, c)
-              FROM (SELECT jurisdiction_id, count(*) AS c FROM kept GROUP BY jurisdiction_id)
-                   AS p),
-           (SELECT jsonb_build_object({flag_counts}) FROM kept),
-           (SELECT jsonb_build_array(min(date_part('year', enacted)),
-                                     max(date_part('year', enacted))) FROM kept)
+           count(*) > {cap},
+           array_agg(id ORDER BY n) FILTER (WHERE n <= {cap}),
+           array_agg(kind) FILTER (WHERE n <= {cap}),
+           array_agg(status) FILTER (WHERE n <= {cap}),
+           array_agg(jurisdiction_id) FILTER (WHERE n <= {cap}),
+           array_agg({flags}) FILTER (WHERE n <= {cap}),
+           array_agg(date_part('year', enacted)::int) FILTER (WHERE n <= {cap})
+      FROM numbered
      ORDER BY 1
 """
 RANKED = """
@@ -390,7 +396,8 @@ RANKED = """
 UNRANKED = "SELECT NULL::bigint AS id, 0.0::float8 AS text_rank, false AS text_all LIMIT 0"
 HEADLINE = f"ts_headline('{SEARCH_CONFIG}', l.summary, {{query}}, {{options}})"
 BROWSE_ORDER = " ORDER BY search_entry.jurisdiction_id, search_entry.position"
-FLAG_COUNTS = ", ".join(f"'{name}', count(*) FILTER (WHERE {name})" for name in BOOLEAN_FACETS)
+# each match's flags as the bits of one number, in the order of BOOLEAN_FACETS
+FLAG_BITS = " | ".join(f"({name}::int << {bit})" for bit, name in enumerate(BOOLEAN_FACETS))
 
 
 def _collect(
@@ -431,30 +438,36 @@ def _collect(
         first=Sql("%s", [first]),
         last=Sql("%s", [last]),
         no_card=Sql(", ".join(["NULL"] * card_width)),
-        flag_counts=Sql(FLAG_COUNTS),
+        flags=Sql(FLAG_BITS),
     )
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, statement.params)
         *card_rows, summary = cursor.fetchall()
-    ids, result.capped, kinds, statuses, places, flags, years = summary[card_width:]
+    result.capped, ids, kinds, statuses, places, flags, years = summary[card_width:]
     result.ids = ids or []
-    # jsonb comes back as text (Django leaves decoding to its JSON fields)
+    flags = Counter(flags or [])
     result.counts = {
-        "kind": json.loads(kinds or "{}"),
-        "status": json.loads(statuses or "{}"),
-        "jurisdiction": json.loads(places or "{}"),
-        "flags": json.loads(flags or "{}"),
-        "enacted": json.loads(years or "[null, null]"),
+        "kind": Counter(kinds or []),
+        "status": Counter(statuses or []),
+        "jurisdiction": Counter(places or []),
+        "flags": {
+            name: sum(n for value, n in flags.items() if value >> bit & 1)
+            for bit, name in enumerate(BOOLEAN_FACETS)
+        },
+        "enacted": [year for year in years or [] if year is not None],
     }
     for _, pk, final, *columns, code, name, headline in (r[:card_width] for r in card_rows):
-        law = Law(
+        card = Card(zip(CARD_COLUMNS, columns, strict=True))
+        card.update(
             pk=pk,
-            jurisdiction=Jurisdiction(code=code, name=name),
-            **dict(zip(CARD_COLUMNS, columns, strict=True)),
+            url=reverse("web:law", args=[card.key]),
+            kind_label=Kind(card.kind).label,
+            status_label=Status(card.status).label,
+            jurisdiction=Card(code=code, name=name),
+            headline_html=render_headline(headline),
+            score=final,
         )
-        law.score = final
-        law.headline_html = render_headline(headline)
-        result.cards.append(law)
+        result.cards.append(card)
     return result
 
 
@@ -482,23 +495,23 @@ def render_headline(text: str, words: int = 70) -> str:
 
 def facet_counts(result: SearchResult) -> dict:
     """Counts of each facet value over the matches found (exact unless the search was capped),
-    as the search's own statement counted them: no further query."""
+    from what the search's own statement returned: no further query."""
     levels = result.places.levels if result.places else {}
     names = result.places.names if result.places else {}
     found = result.counts
-    kinds, statuses = found.get("kind", {}), found.get("status", {})
-    per_place, flags = found.get("jurisdiction", {}), found.get("flags", {})
+    kinds, statuses = found.get("kind", Counter()), found.get("status", Counter())
+    per_place, flags = found.get("jurisdiction", Counter()), found.get("flags", {})
     per_level = Counter()
     for code, n in per_place.items():
         per_level[levels.get(code)] += n
-    enacted = found.get("enacted") or [None, None]
+    years = found.get("enacted", [])
     counts = {
-        **{f"kind__{k}": kinds.get(k, 0) for k in Kind.values},
-        **{f"status__{s}": statuses.get(s, 0) for s in Status.values},
+        **{f"kind__{k}": kinds[k] for k in Kind.values},
+        **{f"status__{s}": statuses[s] for s in Status.values},
         **{f"level__{lv}": per_level[lv] for lv in Level.values},
         **{f"{name}__true": flags.get(name, 0) for name in BOOLEAN_FACETS},
-        "enacted_min": int(enacted[0]) if enacted[0] is not None else None,
-        "enacted_max": int(enacted[1]) if enacted[1] is not None else None,
+        "enacted_min": min(years, default=None),
+        "enacted_max": max(years, default=None),
         "total": len(result.ids),
     }
     places = [

@@ -80,6 +80,10 @@ def _database() -> dict:
             "USER": "postgres",
             "OPTIONS": {"pgdata": str(DATA_DIR / "postgres")},
         }
+    # The site's statements are short: compiling one (JIT) would cost more than running it.
+    # Options given in the URL come after, and win.
+    options = config.setdefault("OPTIONS", {})
+    options["options"] = f"-c jit=off {options.get('options', '')}".strip()
     config["CONN_MAX_AGE"] = int(env.get("CONN_MAX_AGE", "60"))
     config["CONN_HEALTH_CHECKS"] = True
     return config

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.db import OperationalError
 
@@ -149,3 +151,18 @@ def test_national_page_lists_its_states(client, virginia, django_assert_max_num_
     response = client.get("/jurisdictions/US/")
     body = response.content.decode()
     assert "Maryland" in body and "Virginia" in body
+
+
+@pytest.mark.parametrize(
+    ("verification", "text"),
+    [("verified", "Text checked"), ("secondary", "From a summary"), ("unverified", "Not checked")],
+)
+def test_verification_badge_says_how_and_when_the_record_was_checked(verification, text):
+    from types import SimpleNamespace
+
+    from lawdb.web.templatetags.atlas import verification_badge
+
+    law = SimpleNamespace(verification=verification, last_verified=datetime.date(2026, 11, 2))
+    html = verification_badge(law)
+    assert html.startswith(f'<span class="badge badge--{verification}" title="')
+    assert f">{text} 2 Nov 2026</span>" in html

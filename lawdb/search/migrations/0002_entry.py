@@ -73,4 +73,8 @@ class Migration(migrations.Migration):
         ),
         migrations.RunSQL(STORAGE, migrations.RunSQL.noop),
         migrations.RunSQL(FILL, migrations.RunSQL.noop),
+        # grows each time the search index is refreshed, so that processes know to re-read places
+        migrations.RunSQL(
+            "CREATE SEQUENCE search_generation", "DROP SEQUENCE IF EXISTS search_generation"
+        ),
     ]
