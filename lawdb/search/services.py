@@ -177,10 +177,15 @@ class SearchResult:
     @property
     def queryset(self):
         """The matches as a Law queryset, in rank order."""
+        return self.ordered(Law.objects.all())
+
+    def ordered(self, queryset):
+        """`queryset` (with its related rows, as the caller asked) kept to the matches, in rank
+        order."""
         if not self.ids:
-            return Law.objects.none()
+            return queryset.none()
         order = RawSQL("array_position(%s::bigint[], laws_law.id)", (self.ids,))
-        return Law.objects.filter(among(self.ids)).order_by(order)
+        return queryset.filter(among(self.ids)).order_by(order)
 
 
 def among(ids: list[int]) -> RawSQL:
@@ -475,7 +480,7 @@ def apply_search(queryset, q: str):
     """For filter sets: the laws of `queryset` matching `q`, best first."""
     if not (q or "").strip():
         return queryset
-    return search_laws(q=q, queryset=queryset).queryset
+    return search_laws(q=q, queryset=queryset).ordered(queryset)
 
 
 def render_headline(text: str, words: int = 70) -> str:

@@ -258,6 +258,17 @@ def test_api_search_orders_by_relevance(client, corpus):
     assert data["results"][0]["citation"] == "Tex. Penal Code § 21.165"
 
 
+def test_api_search_queries_do_not_grow_with_the_results(
+    client, corpus, django_assert_max_num_queries
+):
+    for _ in range(30):
+        LawFactory(jurisdiction=corpus["va_civil"].jurisdiction, summary="Nude images shared.")
+    # vocabulary, places, search, count, page, and the page's sources and acts
+    with django_assert_max_num_queries(7):
+        data = client.get("/api/v1/laws/", {"q": "nude", "kind": "criminal"}).json()
+    assert data["count"] >= 30 and len(data["results"]) >= 30
+
+
 def test_concepts_are_kept_when_a_law_is_saved(corpus):
     law = corpus["tx_deepfake"]
     law.refresh_from_db()
