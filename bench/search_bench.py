@@ -6,7 +6,8 @@ Works in its own database (lawdb_bench, on the DATABASE_URL server or the embedd
 the site's. At each size it copies the curated laws (new citations, same texts) until the table
 holds size x the curated count, then times the search page for a fixed mix of queries through
 Django's test client (server time: view, SQL and template), and counts SQL queries per request.
-Prints p50 and p95 per size, the growth from the smallest size, and the queries per request."""
+Prints p50 and p95 per size, the growth from the smallest size, and the queries per request, with
+a CPU reference timed before and after: on a shared machine, a run's times rise and fall with it."""
 
 import argparse
 import os
@@ -74,6 +75,17 @@ SELECT jurisdiction_id, key || '-x' || g, citation || ' [copy ' || g || ']', tit
 """
 
 
+def cpu_reference() -> float:
+    """Milliseconds this machine takes, now, for a fixed piece of pure Python work (the best of
+    five): the same search times differ as much as this does between runs on a shared machine."""
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        sum(range(2_000_000))
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -86,6 +98,7 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
+    reference = cpu_reference()
     call_command("ensure_database", verbosity=0)
     call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:  # an earlier run's copies (they have no acts or sources)
@@ -138,6 +151,8 @@ def main():
 
     first_p95 = rows[0][3]
     print(f"curated set: {base} laws; {len(QUERIES)} queries x {args.repeat} rounds per size")
+    print(f"CPU reference (sum of 2,000,000 integers): {reference:.1f} ms before, ", end="")
+    print(f"{cpu_reference():.1f} ms after")
     header = ("size", "laws", "p50 ms", "p95 ms", "p95 growth", "SQL/request")
     print(" ".join(f"{h:>{w}}" for h, w in zip(header, (6, 8, 8, 8, 11, 12), strict=True)))
     for size, laws, p50, p95, counts in rows:
