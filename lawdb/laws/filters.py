@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 
+from lawdb.search.models import Entry
 from lawdb.search.services import apply_search
 
 from .models import Jurisdiction, Kind, Law, Level, Status, Verification
@@ -80,10 +81,40 @@ class LawFilter(django_filters.FilterSet):
         return queryset.applying_in(jurisdiction)
 
 
+# The filters whose fields a law's search entry carries too (lawdb.search.models.Entry).
+ENTRY_FILTERS = frozenset(
+    {
+        "jurisdiction",
+        "kind",
+        "status",
+        "specific",
+        "covers_authentic",
+        "covers_synthetic",
+        "covers_threats",
+        "covers_creation",
+        "covers_minors",
+        "enacted_from",
+        "enacted_to",
+    }
+)
+
+
+def search_scope(data):
+    """The rows to filter for a search: the laws' search entries when every filter in `data` is
+    one they carry (a search narrowed that way reads nothing else), else the laws."""
+    given = {name for name in LawFilter.base_filters if data.get(name) not in (None, "")}
+    if given <= ENTRY_FILTERS:
+        return Entry.objects.all()
+    return Law.objects.all()
+
+
 class LawSearchFilter(LawFilter):
     """The API's filters, with `q`: text search, best first (see lawdb.search)."""
 
     q = django_filters.CharFilter(method="filter_q", label="Search text", max_length=300)
 
     def filter_q(self, queryset, name, value):
-        return apply_search(queryset, value)
+        scope = search_scope(self.data)
+        if scope.model is Law:
+            return apply_search(queryset, value)  # the laws, already filtered
+        return apply_search(queryset, value, scope=LawFilter(self.data, queryset=scope).qs)

@@ -5,7 +5,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from lawdb.laws.filters import LawFilter
+from lawdb.laws.filters import LawFilter, search_scope
 from lawdb.laws.models import Kind, Law, Level, Status
 
 from . import services
@@ -19,13 +19,13 @@ FILTERS = frozenset(LawFilter.base_filters)
 def search(request):
     """The search page: text, filters, facet counts, highlighted results; each state a URL."""
     form = SearchForm(request.GET)
-    laws, errors = Law.objects.all(), {}
+    scope, errors = Law.objects.all(), {}
     if not form.is_valid():
         errors.update(form.errors)
     if FILTERS.intersection(request.GET):  # most searches have none: no filter set to build
-        filters = LawFilter(request.GET, queryset=laws)
+        filters = LawFilter(request.GET, queryset=search_scope(request.GET))
         if filters.is_valid():
-            laws = filters.qs
+            scope = filters.qs  # laws, or their search entries
         errors.update(filters.errors)
     if errors:
         return render(request, "pages/search.html", {"errors": errors, "form": form}, status=400)
@@ -35,7 +35,7 @@ def search(request):
     run = partial(
         services.search_laws,
         q=q,
-        queryset=laws,
+        queryset=scope,
         correct=not form.cleaned_data["exact"],
     )
     result = run(cards=slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE))

@@ -358,3 +358,40 @@ def test_a_place_edited_one_at_a_time_is_searchable_at_once(corpus):
     result = search_laws(q="lone star")
     assert [p.code for p in result.parsed.places] == ["US-TX"]
     assert corpus["tx_disclosure"].pk in result.ids
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "civil"},
+        {"covers_synthetic": "true", "status": "in_force"},
+        {"jurisdiction": "US-TX,US", "enacted_from": "2019", "enacted_to": "2030"},
+        {"specific": "false"},
+        {"kind": "administrative"},
+    ],
+)
+@pytest.mark.parametrize("q", ["texas", "deepfake", "sue", ""])
+def test_filters_on_search_entries_find_what_filters_on_laws_find(corpus, data, q):
+    from django.http import QueryDict
+
+    from lawdb.laws.filters import LawFilter, search_scope
+    from lawdb.search.models import Entry
+
+    params = QueryDict(mutable=True)
+    params.update(data)
+    assert search_scope(params).model is Entry
+    on_entries = LawFilter(params, queryset=Entry.objects.all()).qs
+    on_laws = LawFilter(params, queryset=Law.objects.all()).qs
+    assert search_laws(q=q, queryset=on_entries).ids == search_laws(q=q, queryset=on_laws).ids
+
+
+def test_a_filter_the_entries_lack_filters_the_laws(client, corpus):
+    from django.http import QueryDict
+
+    from lawdb.laws.filters import search_scope
+
+    assert search_scope(QueryDict("kind=civil&verification=verified")).model is Law
+    data = client.get("/api/v1/laws/", {"q": "sue", "level": "national"}).json()
+    assert {row["jurisdiction"] for row in data["results"]} == {"US"}
+    data = client.get("/api/v1/laws/", {"q": "sue", "kind": "civil", "jurisdiction": "US-VA"})
+    assert [row["citation"] for row in data.json()["results"]] == ["Va. Code Ann. § 8.01-40.4"]
