@@ -82,20 +82,11 @@ class LawFilter(django_filters.FilterSet):
 
 
 # The filters whose fields a law's search entry carries too (lawdb.search.models.Entry).
+_ENTRY_FIELDS = {field.name for field in Entry._meta.get_fields()}
 ENTRY_FILTERS = frozenset(
-    {
-        "jurisdiction",
-        "kind",
-        "status",
-        "specific",
-        "covers_authentic",
-        "covers_synthetic",
-        "covers_threats",
-        "covers_creation",
-        "covers_minors",
-        "enacted_from",
-        "enacted_to",
-    }
+    name
+    for name, spec in LawFilter.base_filters.items()
+    if spec.field_name.split("__")[0] in _ENTRY_FIELDS
 )
 
 

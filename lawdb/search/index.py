@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from django.db import connection, transaction
 
 from .expressions import concept_sql
+from .models import Entry
 from .vocabulary import CONCEPTS
 
 PLACES_SQL = """
@@ -50,25 +51,8 @@ VOCABULARY_SQL = """
 
 
 CHILD_TITLE_RE = r"\m(child|children|childrens|minor|minors|juvenile)\M"
-ENTRY_COLUMNS = (
-    "key",
-    "jurisdiction_id",
-    "position",
-    "kind",
-    "status",
-    "specific",
-    "covers_authentic",
-    "covers_synthetic",
-    "covers_threats",
-    "covers_creation",
-    "covers_minors",
-    "enacted",
-    "base",
-    "child",
-    "countrywide",
-    "concepts",
-    "document",
-)
+# in the order of the model's fields, which ENTRIES_SQL selects in
+ENTRY_COLUMNS = tuple(f.column for f in Entry._meta.concrete_fields if not f.primary_key)
 _entry_list = ", ".join(ENTRY_COLUMNS)
 # Each law's entry, written only where it differs from what is there (a reload that changes
 # nothing rewrites nothing). Laws deleted through Django take their entries with them.

@@ -143,19 +143,20 @@ CANDIDATE_CAP = 500  # matches examined per search; past it the count reads "500
 RANK_POOL = 150  # the best candidates by the structured score get the full text rank
 
 
-# What phase one reads of each matching law: the columns that order, score and count it.
+BOOLEAN_FACETS = {
+    "specific": "Written for image abuse",
+    "covers_authentic": "Real images",
+    "covers_synthetic": "Altered or AI-made images",
+    "covers_threats": "Threats to share",
+    "covers_creation": "Making the image",
+    "covers_minors": "Images of minors",
+}
+
+# What phase one reads of each matching law: the columns that order, score and count it (the
+# hits CTE names them in this order).
 HIT_COLUMNS = (
-    "law_id",
-    "jurisdiction_id",
-    "position",
-    "kind",
-    "status",
-    "specific",
-    "covers_authentic",
-    "covers_synthetic",
-    "covers_threats",
-    "covers_creation",
-    "covers_minors",
+    *("law_id", "jurisdiction_id", "position", "kind", "status"),
+    *BOOLEAN_FACETS,
     "enacted",
 )
 
@@ -345,15 +346,6 @@ CARD_COLUMNS = (
     "last_verified",
 )
 
-
-BOOLEAN_FACETS = {
-    "specific": "Written for image abuse",
-    "covers_authentic": "Real images",
-    "covers_synthetic": "Altered or AI-made images",
-    "covers_threats": "Threats to share",
-    "covers_creation": "Making the image",
-    "covers_minors": "Images of minors",
-}
 
 # Phase one, phase two, the order; then the cards of the requested slice, and one more row with
 # every match's id in order and the matches' counts by facet. Only fixed SQL and fragments built
