@@ -155,7 +155,11 @@ BOOLEAN_FACETS = {
 # What phase one reads of each matching law: the columns that order, score and count it (the
 # hits CTE names them in this order).
 HIT_COLUMNS = (
-    *("law_id", "jurisdiction_id", "position", "kind", "status"),
+    "law_id",
+    "jurisdiction_id",
+    "position",
+    "kind",
+    "status",
     *BOOLEAN_FACETS,
     "enacted",
 )
